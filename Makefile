@@ -1,0 +1,46 @@
+# sphinx-orgchart: every target sets up what it needs on a fresh machine.
+#   make test   - environment + graphviz, then ruff, mypy and the whole test suite
+#   make docs   - environment + graphviz, then the documentation, built with -W
+# Variables: PYTHON (interpreter used to create the environment), VENV (its folder).
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SYSTEM_STAMP := $(VENV)/.system-deps
+
+.PHONY: setup system-deps test lint typecheck unit docs locale clean
+
+setup: $(STAMP) $(SYSTEM_STAMP)
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[dev,docs]'
+	touch $@
+
+$(SYSTEM_STAMP): scripts/install-system-deps.sh | $(STAMP)
+	scripts/install-system-deps.sh graphviz
+	touch $@
+
+lint: setup
+	$(BIN)/ruff check sphinx_orgchart tests docs benchmarks
+	$(BIN)/ruff format --check sphinx_orgchart tests docs
+
+typecheck: setup
+	$(BIN)/mypy
+
+unit: setup
+	$(BIN)/python -m pytest -q
+
+test: lint typecheck unit
+
+docs: setup
+	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+	@echo "Documentation: docs/_build/html/index.html"
+
+locale: setup
+	$(BIN)/python scripts/update_locale.py
+
+clean:
+	rm -rf $(VENV) docs/_build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,171 @@
+"""The loaded organisation, indexed for the questions charts and pages ask."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .model import (
+    Action,
+    Body,
+    Category,
+    Event,
+    Level,
+    Objective,
+    Organisation,
+    Orientation,
+    OrgPackage,
+    Post,
+    Unit,
+)
+
+__all__ = ["OrgData", "Origin", "sibling_key"]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record is written: file and line (for messages and warnings)."""
+
+    path: Path
+    line: int | None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else str(self.path)
+
+
+def sibling_key(unit: Unit, sequence: int) -> tuple[bool, int, int]:
+    """Institutional order: units with an ``order`` first, by it; then as written."""
+    return (unit.order is None, unit.order or 0, sequence)
+
+
+class OrgData:
+    """A valid package with its indexes; every list is in institutional order."""
+
+    def __init__(self, package: OrgPackage, origins: dict[tuple[str, str], Origin],
+                 files: dict[str, str] | None = None) -> None:
+        self.package = package
+        self.origins = origins
+        self.files: dict[str, str] = files or {}
+        self.organisations: dict[str, Organisation] = {o.id: o for o in package.organisations}
+        self.levels: dict[str, Level] = {lv.id: lv for lv in package.levels}
+        self.categories: dict[str, Category] = {c.id: c for c in package.categories}
+        self.units: dict[str, Unit] = {u.id: u for u in package.units}
+        self.bodies: dict[str, Body] = {b.id: b for b in package.bodies}
+        self.orientations: dict[str, Orientation] = {o.id: o for o in package.orientations}
+        self.objectives: dict[str, Objective] = {o.id: o for o in package.objectives}
+        self.actions: dict[str, Action] = {a.id: a for a in package.actions}
+        self.events: dict[str, Event] = {e.id: e for e in package.events}
+        self.children: dict[str, list[str]] = {uid: [] for uid in self.units}
+        self.roots: dict[str, list[str]] = {oid: [] for oid in self.organisations}
+        for unit in package.units:
+            if unit.parent and unit.parent in self.children:
+                self.children[unit.parent].append(unit.id)
+            elif unit.organisation in self.roots:
+                self.roots[unit.organisation].append(unit.id)
+        self.posts: dict[str, tuple[str, Post]] = {}
+        for unit in package.units:
+            for post in unit_posts(unit):
+                if post.id and post.id not in self.posts:
+                    self.posts[post.id] = (unit.id, post)
+
+    @property
+    def language(self) -> str:
+        """Language of the texts of the package."""
+        return self.package.package.language
+
+    @property
+    def as_of(self) -> dt.date:
+        """The date the data describes."""
+        return self.package.package.as_of
+
+    def origin(self, section: str, record_id: str) -> Origin | None:
+        """Where a record is written."""
+        return self.origins.get((section, record_id))
+
+    def ancestors(self, unit_id: str) -> list[Unit]:
+        """Parents of a unit from the top down (the unit itself excluded)."""
+        chain: list[Unit] = []
+        seen = {unit_id}
+        parent = self.units[unit_id].parent
+        while parent and parent in self.units and parent not in seen:
+            seen.add(parent)
+            chain.append(self.units[parent])
+            parent = self.units[parent].parent
+        chain.reverse()
+        return chain
+
+    def descendants(self, unit_id: str) -> Iterator[Unit]:
+        """Sub-units of a unit, depth first, in institutional order."""
+        stack = list(reversed(self.children.get(unit_id, [])))
+        while stack:
+            uid = stack.pop()
+            yield self.units[uid]
+            stack.extend(reversed(self.children.get(uid, [])))
+
+    def depth(self, unit_id: str) -> int:
+        """0 for a top unit, 1 for its children..."""
+        return len(self.ancestors(unit_id))
+
+    @cached_property
+    def shared_units(self) -> list[Unit]:
+        """Units shared with at least one other organisation."""
+        return [u for u in self.package.units if u.shared is not None]
+
+    def organisations_of(self, unit: Unit) -> list[str]:
+        """Home organisation first, then the organisations it is shared with."""
+        orgs = [unit.organisation] if unit.organisation else []
+        if unit.shared:
+            orgs += [o for o in unit.shared.with_ if o not in orgs]
+        return orgs
+
+    def units_of(self, organisation: str, shared: bool = True) -> list[Unit]:
+        """Units of an organisation, with (by default) the units shared with it."""
+        return [
+            u for u in self.package.units
+            if u.organisation == organisation
+            or (shared and u.shared is not None and organisation in u.shared.with_)
+        ]
+
+    @cached_property
+    def _bodies_by_unit(self) -> dict[str, list[Body]]:
+        index: dict[str, list[Body]] = {}
+        for body in self.package.bodies:
+            units: list[str] = []
+            if body.chair and body.chair in self.posts:
+                units.append(self.posts[body.chair][0])
+            for member in body.members:
+                if member.unit:
+                    units.append(member.unit)
+                elif member.post and member.post in self.posts:
+                    units.append(self.posts[member.post][0])
+            for uid in dict.fromkeys(units):
+                index.setdefault(uid, []).append(body)
+        return index
+
+    def bodies_of(self, unit_id: str) -> list[Body]:
+        """Governance bodies the unit sits in (through its posts or as a unit)."""
+        return self._bodies_by_unit.get(unit_id, [])
+
+    @cached_property
+    def _actions_by_unit(self) -> dict[str, list[Action]]:
+        index: dict[str, list[Action]] = {}
+        for action in self.package.actions:
+            for uid in action.owners:
+                index.setdefault(uid, []).append(action)
+        return index
+
+    def actions_of(self, unit_id: str) -> list[Action]:
+        """Actions of the projet d'administration the unit leads."""
+        return self._actions_by_unit.get(unit_id, [])
+
+    def events_of(self, unit_id: str) -> list[Event]:
+        """Change events that name the unit, oldest first."""
+        return [e for e in self.package.events if unit_id in e.concerned]
+
+
+def unit_posts(unit: Unit) -> list[Post]:
+    """The head post, then the other posts of ``unit``."""
+    return ([unit.head] if unit.head else []) + list(unit.posts)

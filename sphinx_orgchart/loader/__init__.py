@@ -1,0 +1,231 @@
+"""Load a data package: find its files, read them, validate records, check references.
+
+``load_package(path)`` never raises for a user's mistake: it returns the valid data (when
+there is any) and every problem found, sorted and located.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..data import OrgData, Origin, sibling_key
+from ..i18n import N_
+from ..model import MANIFEST_NAME, SECTIONS, OrgPackage, PackageInfo, Unit
+from ..problems import FILE_OUTSIDE, FILE_UNREADABLE, MANIFEST, Problem, Severity, sort_problems
+from .assemble import Assembler, Source
+from .yamlsource import YamlFile, read_yaml
+
+__all__ = ["LoadResult", "find_files", "load_package"]
+
+DEFAULT_INCLUDE = ("**/*.yaml", "**/*.yml")
+SINGLE_FILE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass
+class LoadResult:
+    """What loading a package gave: the data (None if unusable) and the problems."""
+
+    root: Path
+    data: OrgData | None
+    problems: list[Problem] = field(default_factory=list)
+    files: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """Problems that make the data wrong."""
+        return [p for p in self.problems if p.severity is Severity.error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        """Problems worth fixing."""
+        return [p for p in self.problems if p.severity is Severity.warning]
+
+    @property
+    def ok(self) -> bool:
+        """No error (warnings allowed)."""
+        return self.data is not None and not self.errors
+
+
+def _manifest_of(root: Path) -> Path | None:
+    if root.is_file():
+        return root
+    for name in (MANIFEST_NAME, "orgchart.yml"):
+        candidate = root / name
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def find_files(
+    root: Path, manifest: Path, include: list[str] | None, exclude: list[str]
+) -> tuple[list[Path], list[Problem]]:
+    """Files of the package under ``root``, sorted; links leading outside are refused."""
+    if manifest == root:
+        return [], []
+    real_root = root.resolve()
+    found: dict[str, Path] = {}
+    problems: list[Problem] = []
+    excluded: set[Path] = set()
+    for pattern in exclude:
+        if not _pattern_outside(pattern):
+            excluded.update(p for p in root.glob(pattern))
+    for pattern in include or DEFAULT_INCLUDE:
+        if _pattern_outside(pattern):
+            problems.append(Problem(FILE_OUTSIDE,
+                                    N_("the include pattern '%(pattern)s' leads outside the "
+                                       "package folder: patterns are relative to it"),
+                                    {"pattern": pattern}, manifest))
+            continue
+        for path in root.glob(pattern):
+            relative = path.relative_to(root)
+            if any(part.startswith(".") for part in relative.parts) or path in excluded:
+                continue
+            if path.resolve() == manifest.resolve() or not path.is_file():
+                continue
+            if not path.resolve().is_relative_to(real_root):
+                problems.append(Problem(FILE_OUTSIDE,
+                                        N_("this file is a link to %(target)s, outside the "
+                                           "package folder: it is not read"),
+                                        {"target": str(path.resolve())}, path))
+                continue
+            found[relative.as_posix()] = path
+    return [found[key] for key in sorted(found)], problems
+
+
+def _pattern_outside(pattern: str) -> bool:
+    return pattern.startswith(("/", "\\")) or ".." in Path(pattern).parts
+
+
+def _raw_manifest_settings(file: YamlFile) -> tuple[str, list[str] | None, list[str]]:
+    value: Any = file.value if isinstance(file.value, dict) else {}
+    package = value.get("package") if isinstance(value.get("package"), dict) else {}
+    language = package.get("language") if package.get("language") in ("fr", "en") else "fr"
+    include = value.get("include")
+    exclude = value.get("exclude")
+    return (
+        language,
+        [p for p in include if isinstance(p, str)] if isinstance(include, list) else None,
+        [p for p in exclude if isinstance(p, str)] if isinstance(exclude, list) else [],
+    )
+
+
+def load_package(path: str | Path) -> LoadResult:
+    """Load the package at ``path`` (a folder with an orgchart.yaml, or a single file)."""
+    root = Path(path).absolute()
+    result = LoadResult(root=root, data=None)
+    if not root.exists():
+        result.problems.append(Problem(FILE_UNREADABLE, N_("no such file or folder"), {}, root))
+        return result
+    manifest = _manifest_of(root)
+    if manifest is None:
+        result.problems.append(
+            Problem(MANIFEST, N_("no orgchart.yaml in this folder: a package starts with a "
+                                 "manifest holding its 'package:' section"), {}, root)
+        )
+        return result
+    manifest_file = read_yaml(manifest)
+    language, include, exclude = _raw_manifest_settings(manifest_file)
+    assembler = Assembler(root=root if root.is_dir() else root.parent, language=language)
+    files = [manifest_file]
+    paths, outside = find_files(root, manifest, include, exclude)
+    assembler.problems.extend(outside)
+    files += [read_yaml(p) for p in paths]
+    for file in files:
+        assembler.problems.extend(file.problems)
+        assembler.add_file(file, is_manifest=file is manifest_file)
+        result.files[file.path.as_posix()] = _digest(file.path)
+    if assembler.info is not None:
+        assembler.origins[("package", "package")] = Source(manifest, manifest_file.lines,
+                                                           ("package",))
+    result.data = _finish(assembler, assembler.info)
+    result.problems = sort_problems(assembler.problems)
+    if result.data is not None:
+        result.data.files = result.files
+    return result
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _finish(assembler: Assembler, info: PackageInfo | None) -> OrgData | None:
+    """Order the units, check cross-references, and index the result."""
+    from ..validate import Checker
+
+    units = _inherit_organisation(assembler.records["units"])
+    package = OrgPackage(
+        package=info or PackageInfo(name="?", as_of="1970-01-01"),  # type: ignore[arg-type]
+        **{section: assembler.records[section] for section in SECTIONS if section != "units"},
+        units=_institutional_order(units, assembler.sequence,
+                                   [o.id for o in _sorted_orgs(assembler)]),
+    )
+    origins = {key: Origin(src.path, src.line()) for key, src in assembler.origins.items()}
+    data = OrgData(package, origins)
+    assembler.problems.extend(
+        Checker(data, assembler.origins, assembler.broken_ids, assembler.root).run()
+    )
+    return data if info is not None else None
+
+
+def _sorted_orgs(assembler: Assembler) -> list[Any]:
+    orgs = assembler.records["organisations"]
+    return sorted(orgs, key=lambda o: (o.order is None, o.order or 0,
+                                       assembler.sequence[f"organisations:{o.id}"]))
+
+
+def _inherit_organisation(units: list[Unit]) -> list[Unit]:
+    """Units without an organisation take their parent's (flat units in other files)."""
+    by_id = {u.id: u for u in units}
+    resolved: dict[str, str | None] = {}
+
+    def organisation_of(uid: str, seen: frozenset[str] = frozenset()) -> str | None:
+        if uid in resolved:
+            return resolved[uid]
+        unit = by_id[uid]
+        org = unit.organisation
+        if org is None and unit.parent in by_id and unit.parent not in seen:
+            org = organisation_of(unit.parent, seen | {uid})
+        resolved[uid] = org
+        return org
+
+    out = []
+    for unit in units:
+        org = organisation_of(unit.id) if unit.organisation is None else unit.organisation
+        out.append(unit if org == unit.organisation else unit.model_copy(update={
+            "organisation": org}))
+    return out
+
+
+def _institutional_order(units: list[Unit], sequence: dict[str, int],
+                         organisation_order: list[str]) -> list[Unit]:
+    """Depth-first, organisations in their order, siblings in institutional order."""
+    by_id = {u.id: u for u in units}
+    children: dict[str | None, list[Unit]] = {}
+    for unit in units:
+        parent = unit.parent if unit.parent in by_id else None
+        children.setdefault(parent, []).append(unit)
+    for siblings in children.values():
+        siblings.sort(key=lambda u: sibling_key(u, sequence[f"units:{u.id}"]))
+    org_rank = {org: index for index, org in enumerate(organisation_order)}
+    roots = sorted(children.get(None, []),
+                   key=lambda u: (org_rank.get(u.organisation or "", len(org_rank)),))
+    ordered: list[Unit] = []
+    placed: set[str] = set()
+    stack = list(reversed(roots))
+    while stack:
+        unit = stack.pop()
+        if unit.id in placed:
+            continue
+        placed.add(unit.id)
+        ordered.append(unit)
+        stack.extend(reversed(children.get(unit.id, [])))
+    # Units caught in a cycle have no root: keep them, in the order they were written.
+    ordered += [u for u in sorted(units, key=lambda u: sequence[f"units:{u.id}"])
+                if u.id not in placed]
+    return ordered

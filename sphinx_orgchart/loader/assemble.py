@@ -1,0 +1,245 @@
+"""Validate each record of each file and gather them into one package, keeping their origin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..i18n import N_
+from ..model import SECTION_MODELS, SECTIONS, PackageFile, PackageInfo, Unit
+from ..problems import DUPLICATE_ID, FILE_STRUCTURE, MANIFEST, PARENT_CONFLICT, Problem
+from .errors import allowed_keys, did_you_mean, problems_from_validation
+from .yamlsource import LineMap, Path_, YamlFile
+
+__all__ = ["Assembler", "Source"]
+
+MANIFEST_ONLY = ("package", "include", "exclude")
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record was written: its file and its path inside the file."""
+
+    path: Path
+    lines: LineMap = field(compare=False, repr=False)
+    base: Path_ = ()
+
+    def line(self, *sub: str | int) -> int | None:
+        """Line of the record, or of one of its keys."""
+        return self.lines.line_of((*self.base, *sub))
+
+    def at(self, *sub: str | int) -> tuple[Path, int | None]:
+        """(file, line) of the record or of one of its keys."""
+        return self.path, self.line(*sub)
+
+    def sort_key(self) -> tuple[str, int]:
+        """Sources in file and line order."""
+        return (self.path.as_posix(), self.line() or 0)
+
+
+@dataclass
+class Assembler:
+    """Collects valid records from files; knows which ids exist, even for broken records."""
+
+    root: Path = Path()
+    language: str = "fr"
+    problems: list[Problem] = field(default_factory=list)
+    records: dict[str, list[Any]] = field(default_factory=lambda: {s: [] for s in SECTIONS})
+    origins: dict[tuple[str, str], Source] = field(default_factory=dict)
+    broken_ids: dict[str, set[str]] = field(
+        default_factory=lambda: {s: set() for s in (*SECTIONS, "*")}
+    )
+    sequence: dict[str, int] = field(default_factory=dict)
+    info: PackageInfo | None = None
+
+    def where(self, path: Path, line: int | None) -> str:
+        """``file:line`` relative to the package root, for messages that name another place."""
+        try:
+            text = path.relative_to(self.root).as_posix()
+        except ValueError:
+            text = path.name
+        return f"{text}:{line or '?'}"
+
+    def structure(self, file: YamlFile, path: Path_, msgid: str, **args: object) -> None:
+        """Report a file whose shape is wrong at ``path``."""
+        self.problems.append(Problem(FILE_STRUCTURE, msgid, args, file.path,
+                                     file.lines.line_of(path)))
+
+    def validate(self, model: type[BaseModel], data: Any, origin: Source) -> Any:
+        """``model`` validated from ``data``, or None with the problems recorded."""
+        try:
+            return model.model_validate(data, context={"language": self.language})
+        except ValidationError as error:
+            self.problems.extend(
+                problems_from_validation(error, model, data, lambda sub: origin.at(*sub))
+            )
+            return None
+
+    def add_file(self, file: YamlFile, is_manifest: bool) -> None:
+        """Take the records of one file."""
+        value = file.value
+        if value is None:
+            # Unreadable file: its ids are unknown; do not report references to them.
+            self.broken_ids["*"].update(file.guessed_ids)
+            return
+        if not isinstance(value, dict):
+            self.structure(file, (), N_("the file must be a mapping of sections (units:, "
+                                        "levels:, organisations:...), not a list or a value"))
+            return
+        for key in value:
+            if key not in PackageFile.model_fields:
+                guess = did_you_mean(str(key), allowed_keys(PackageFile))
+                origin = Source(file.path, file.lines, ())
+                self.problems.append(
+                    Problem("unknown-key",
+                            N_("unknown section '%(key)s': did you mean '%(guess)s'?") if guess
+                            else N_("unknown section '%(key)s'; the sections are: %(keys)s"),
+                            {"key": key, "guess": guess or "",
+                             "keys": ", ".join(allowed_keys(PackageFile))},
+                            file.path, origin.line(key))
+                )
+            elif key in MANIFEST_ONLY and not is_manifest:
+                self.problems.append(
+                    Problem(MANIFEST, N_("'%(key)s' belongs in the manifest (orgchart.yaml) only"),
+                            {"key": key}, file.path, file.lines.line_of((key,)))
+                )
+        if is_manifest:
+            self._take_package_info(file, value)
+        for section in SECTIONS:
+            items = value.get(section)
+            if items is None:
+                continue
+            if not isinstance(items, list):
+                self.structure(file, (section,), N_("'%(section)s' must be a list: start each "
+                                                    "record with '- '"), section=section)
+                continue
+            for index, item in enumerate(items):
+                origin = Source(file.path, file.lines, (section, index))
+                if section == "units":
+                    self._take_unit(file, item, origin, None, None)
+                else:
+                    self._take(section, file, item, origin)
+
+    def _take_package_info(self, file: YamlFile, value: dict[str, Any]) -> None:
+        raw = value.get("package")
+        origin = Source(file.path, file.lines, ("package",))
+        if raw is None:
+            self.problems.append(
+                Problem(MANIFEST, N_("the manifest has no 'package:' section (name, language, "
+                                     "as_of...)"), {}, file.path, 1)
+            )
+            return
+        if not isinstance(raw, dict):
+            self.structure(file, ("package",), N_("'package' must be a mapping (name:, "
+                                                  "language:, as_of:...)"))
+            return
+        self.info = self.validate(PackageInfo, raw, origin)
+        for key in ("include", "exclude"):
+            if key in value:
+                self.validate(PackageFile, {key: value[key]}, Source(file.path, file.lines, ()))
+
+    def _check_mapping(self, file: YamlFile, item: Any, origin: Source, section: str) -> bool:
+        if isinstance(item, dict):
+            return True
+        self.structure(file, origin.base, N_("each item of '%(section)s' must be a mapping "
+                                             "(lines of 'key: value')"), section=section)
+        return False
+
+    def _take(self, section: str, file: YamlFile, item: Any, origin: Source) -> Any:
+        if not self._check_mapping(file, item, origin, section):
+            return None
+        record = self.validate(SECTION_MODELS[section], item, origin)
+        if record is None:
+            raw_id = item.get("id")
+            if isinstance(raw_id, str):
+                self.broken_ids[section].add(raw_id)
+            return None
+        return self._register(section, record, origin)
+
+    def _register(self, section: str, record: Any, origin: Source) -> Any:
+        key = (section, record.id)
+        first = self.origins.get(key)
+        if first is not None:
+            for here, there in ((origin, first), (first, origin)):
+                self.problems.append(
+                    Problem(DUPLICATE_ID,
+                            N_("the id '%(id)s' is used by two %(section)s; the other is at "
+                               "%(other)s"),
+                            {"id": record.id, "section": section,
+                             "other": self.where(there.path, there.line("id"))},
+                            here.path, here.line("id"))
+                )
+            return None
+        self.origins[key] = origin
+        self.sequence[f"{section}:{record.id}"] = len(self.sequence)
+        self.records[section].append(record)
+        return record
+
+    def _take_unit(
+        self,
+        file: YamlFile,
+        item: Any,
+        origin: Source,
+        parent: str | None,
+        organisation: str | None,
+    ) -> None:
+        if not self._check_mapping(file, item, origin, "units"):
+            return
+        children = item.get("units")
+        own = {key: value for key, value in item.items() if key != "units"}
+        unit: Unit | None = self.validate(Unit, own, origin)
+        raw_id = item.get("id")
+        if unit is None:
+            if isinstance(raw_id, str):
+                self.broken_ids["units"].add(raw_id)
+        else:
+            unit = self._nest(unit, origin, parent, organisation)
+            unit = self._register("units", unit, origin)
+        if children is None:
+            return
+        if not isinstance(children, list):
+            self.structure(file, (*origin.base, "units"), N_("'units' must be a list: start each "
+                                                             "sub-unit with '- '"))
+            return
+        child_parent = unit.id if unit else raw_id if isinstance(raw_id, str) else None
+        child_org = unit.organisation if unit else organisation
+        for index, child in enumerate(children):
+            self._take_unit(file, child, Source(file.path, file.lines,
+                                                (*origin.base, "units", index)),
+                            child_parent, child_org)
+
+    def _nest(self, unit: Unit, origin: Source, parent: str | None, org: str | None) -> Unit:
+        update: dict[str, Any] = {}
+        if parent is not None:
+            if unit.parent is not None and unit.parent != parent:
+                self.problems.append(
+                    Problem(PARENT_CONFLICT,
+                            N_("the unit '%(id)s' is written under '%(nested)s' but names "
+                               "'%(parent)s' as parent: remove 'parent' or move the unit"),
+                            {"id": unit.id, "nested": parent, "parent": unit.parent},
+                            *origin.at("parent"))
+                )
+            update["parent"] = parent
+        if unit.organisation is None and org is not None:
+            update["organisation"] = org
+        posts = _with_post_ids(unit)
+        if posts is not None:
+            update.update(posts)
+        return unit.model_copy(update=update) if update else unit
+
+
+def _with_post_ids(unit: Unit) -> dict[str, Any] | None:
+    """Default ids for posts written without one."""
+    update: dict[str, Any] = {}
+    if unit.head is not None and unit.head.id is None:
+        update["head"] = unit.head.model_copy(update={"id": f"{unit.id}.head"})
+    if any(post.id is None for post in unit.posts):
+        update["posts"] = [
+            post if post.id else post.model_copy(update={"id": f"{unit.id}.post-{index}"})
+            for index, post in enumerate(unit.posts, start=1)
+        ]
+    return update or None
+

@@ -1,0 +1,301 @@
+"""Read one YAML file safely into plain values, remembering the line of every key and item.
+
+Only the safe subset of YAML is accepted: standard tags, bounded alias expansion, no duplicate
+keys, UTF-8 text. libyaml's C parser is used when PyYAML was built with it.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..i18n import N_, Msg
+from ..problems import (
+    FILE_BINARY,
+    FILE_EMPTY,
+    FILE_ENCODING,
+    FILE_TOO_LARGE,
+    FILE_UNREADABLE,
+    YAML_ALIAS,
+    YAML_DUPLICATE_KEY,
+    YAML_SYNTAX,
+    YAML_TAG,
+    Problem,
+)
+
+__all__ = ["MAX_FILE_BYTES", "MAX_NODES", "LineMap", "YamlFile", "read_yaml"]
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+"""Files larger than this (20 MiB) are refused: a package splits into several files."""
+
+MAX_NODES = 2_000_000
+"""Most values one file may expand to, aliases included (stops "billion laughs")."""
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_STANDARD_TAGS = frozenset(
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
+)
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class LineMap:
+    """Line numbers (1-based) of the keys and items of one file, by their path."""
+
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """Line of ``path``, or of its closest ancestor that has one."""
+        lines = self.lines
+        for end in range(len(path), -1, -1):
+            line = lines.get(path[:end])
+            if line is not None:
+                return line
+        return None
+
+
+@dataclass
+class YamlFile:
+    """One file's values, line map and the problems met while reading it."""
+
+    path: Path
+    value: Any = None
+    lines: LineMap = field(default_factory=LineMap)
+    problems: list[Problem] = field(default_factory=list)
+    text: str = field(default="", repr=False)
+
+    @property
+    def guessed_ids(self) -> set[str]:
+        """Ids that look written in the text, for a file that could not be parsed."""
+        return set(_ID_LINE.findall(self.text)) if self.value is None else set()
+
+
+_ID_LINE = re.compile(r"""^[\s-]*id:\s*["']?([a-z0-9][a-z0-9._-]*)""", re.MULTILINE)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class _Builder:
+    """Turns a composed node tree into plain values and a line map."""
+
+    def __init__(self, loader: yaml.SafeLoader, out: YamlFile) -> None:
+        self.loader = loader
+        self.out = out
+        self.count = 0
+        self.active: set[int] = set()
+
+    def problem(self, code: str, msgid: str, line: int, **args: object) -> None:
+        self.out.problems.append(Problem(code, msgid, args, self.out.path, line))
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooLarge
+        line = node.start_mark.line + 1
+        self.out.lines.lines.setdefault(path, line)
+        if node.tag not in _STANDARD_TAGS:
+            self.problem(
+                YAML_TAG,
+                N_("the YAML tag %(tag)s is not allowed: write plain values (text, numbers, "
+                   "dates, lists, mappings)"),
+                line,
+                tag=node.tag,
+            )
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if id(node) in self.active:
+            self.problem(YAML_ALIAS, N_("a YAML alias refers to itself"), line)
+            return None
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+            return self.mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+
+    def scalar(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (ValueError, yaml.YAMLError):
+            # An impossible date such as 2024-13-45: keep the text, validation explains.
+            return node.value
+
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        try:
+            self.loader.flatten_mapping(node)
+        except yaml.YAMLError as exc:
+            self.problem(YAML_SYNTAX, N_("%(detail)s"), node.start_mark.line + 1, detail=str(exc))
+            return {}
+        result: dict[str, Any] = {}
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problem(YAML_SYNTAX, N_("a key must be a plain word, not a list or mapping"),
+                             key_line)
+                continue
+            key = self.scalar(key_node)
+            if not isinstance(key, str):
+                key = key_node.value
+            if key in seen:
+                self.problem(
+                    YAML_DUPLICATE_KEY,
+                    N_("the key '%(key)s' appears twice in the same mapping (first on line "
+                       "%(first)s): keep one"),
+                    key_line,
+                    key=key,
+                    first=seen[key],
+                )
+                continue
+            seen[key] = key_line
+            self.out.lines.lines[(*path, key)] = key_line
+            result[key] = self.build(value_node, (*path, key))
+            self.out.lines.lines[(*path, key)] = key_line
+        return result
+
+
+def _decode(data: bytes, out: YamlFile) -> str | None:
+    if b"\x00" in data[:8192]:
+        out.problems.append(
+            Problem(FILE_BINARY, N_("this is a binary file, not YAML text"), {}, out.path)
+        )
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        out.problems.append(
+            Problem(
+                FILE_ENCODING,
+                N_("the file is not UTF-8 (byte 0x%(byte)s): save it as UTF-8 in your editor"),
+                {"byte": f"{data[exc.start]:02x}"},
+                out.path,
+                line,
+            )
+        )
+        return None
+
+
+# PyYAML's most frequent messages, explained (and translated through the catalog).
+_SYNTAX_HELP: dict[str, str] = {
+    "mapping values are not allowed here": N_(
+        "a ':' is not allowed here; a value that contains ': ' must be written in quotes, "
+        "or the line is not indented like its neighbours"),
+    "mapping values are not allowed in this context": N_(
+        "a ':' is not allowed here; a value that contains ': ' must be written in quotes, "
+        "or the line is not indented like its neighbours"),
+    "found undefined alias": N_(
+        "an alias (*name) refers to an anchor (&name) that is not defined above it"),
+    "could not find expected ':'": N_(
+        "a key is not followed by ':' (or a value spans lines without quotes)"),
+    "did not find expected key": N_(
+        "the indentation does not match the lines above (a key or a '- ' item is misaligned)"),
+    "did not find expected ',' or ']'": N_("a '[' list is not closed with ']'"),
+    "did not find expected ',' or '}'": N_("a '{' mapping is not closed with '}'"),
+    "did not find expected '-' indicator": N_(
+        "a list item does not start with '- ' at the same indentation as the others"),
+    "found character '\\t' that cannot start any token": N_(
+        "a tab character is used for indentation: indent with spaces"),
+    "found character that cannot start any token": N_(
+        "a character cannot start a value here (a tab, or '@' or '`' at the start of a value: "
+        "write the value in quotes)"),
+    "found a tab character that violates indentation": N_(
+        "a tab character is used for indentation: indent with spaces"),
+    "found unexpected end of stream": N_("the file ends inside a quoted text: close the quotes"),
+    "found unknown escape character": N_(
+        "a backslash in a double-quoted text starts an unknown escape: double it, or use "
+        "single quotes"),
+    "but found another document": N_(
+        "the file holds several YAML documents ('---'): keep one document per file"),
+}
+
+
+def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
+    problem = (exc.problem or "").strip()
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    explained = _SYNTAX_HELP.get(problem)
+    if explained is None:
+        explained = next((msg for key, msg in _SYNTAX_HELP.items() if problem.startswith(key)),
+                         None)
+    text: str = Msg(explained) if explained else problem
+    context_line = exc.context_mark.line + 1 if exc.context_mark else None
+    if context_line and line and context_line != line:
+        return Problem(YAML_SYNTAX,
+                       N_("YAML syntax error: %(problem)s (the construct starts on line "
+                          "%(start)s)"),
+                       {"problem": text, "start": context_line}, path, line)
+    return Problem(YAML_SYNTAX, N_("YAML syntax error: %(problem)s"), {"problem": text},
+                   path, line)
+
+
+def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlFile:
+    """Read ``path``; problems are collected in the result, never raised."""
+    out = YamlFile(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            out.problems.append(
+                Problem(
+                    FILE_TOO_LARGE,
+                    N_("the file is %(size)s MiB, more than the %(limit)s MiB allowed: split it "
+                       "into several files"),
+                    {"size": f"{size / 2**20:.1f}", "limit": f"{max_bytes / 2**20:.0f}"},
+                    path,
+                )
+            )
+            return out
+        data = path.read_bytes()
+    except OSError as exc:
+        out.problems.append(
+            Problem(FILE_UNREADABLE, N_("cannot read the file: %(reason)s"),
+                    {"reason": exc.strerror or str(exc)}, path)
+        )
+        return out
+    text = _decode(data, out)
+    if text is None:
+        return out
+    out.text = text
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # the collector triples the cost of building many small objects
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            out.problems.append(
+                Problem(FILE_EMPTY, N_("the file is empty or holds only comments"), {}, path, 1)
+            )
+            return out
+        try:
+            out.value = _Builder(loader, out).build(node, ())
+        except _TooLarge:
+            out.value = None
+            out.problems.append(
+                Problem(YAML_ALIAS, N_("the YAML aliases of this file expand to more than "
+                                       "%(limit)s values: write the data without aliases"),
+                        {"limit": MAX_NODES}, path, node.start_mark.line + 1)
+            )
+    except yaml.MarkedYAMLError as exc:
+        out.problems.append(_syntax_problem(path, exc))
+    except yaml.YAMLError as exc:
+        out.problems.append(
+            Problem(YAML_SYNTAX, N_("YAML syntax error: %(problem)s"), {"problem": str(exc)},
+                    path)
+        )
+    finally:
+        loader.dispose()
+        if gc_was_enabled:
+            gc.enable()
+    return out

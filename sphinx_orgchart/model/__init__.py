@@ -1,0 +1,80 @@
+"""The organisation data model: strict, immutable pydantic records.
+
+This package never imports Sphinx or docutils.
+"""
+
+from .common import ActKind, Contact, LegalAct, Localized
+from .governance import Body, BodyKind, Frequency, Member, Schedule, Weekday
+from .history import Event, EventKind
+from .organisation import (
+    EPCI_KINDS,
+    Category,
+    Level,
+    LevelStyle,
+    Organisation,
+    OrganisationKind,
+    Shape,
+)
+from .package import (
+    MANIFEST_NAME,
+    SECTIONS,
+    Maintainer,
+    OrgPackage,
+    PackageFile,
+    PackageInfo,
+)
+from .projet import Action, ActionStatus, Objective, Orientation
+from .unit import Attachment, MutualisationMode, Person, Post, PostState, Sharing, Unit, UnitStatus
+
+__all__ = [
+    "EPCI_KINDS",
+    "MANIFEST_NAME",
+    "SECTIONS",
+    "ActKind",
+    "Action",
+    "ActionStatus",
+    "Attachment",
+    "Body",
+    "BodyKind",
+    "Category",
+    "Contact",
+    "Event",
+    "EventKind",
+    "Frequency",
+    "LegalAct",
+    "Level",
+    "LevelStyle",
+    "Localized",
+    "Maintainer",
+    "Member",
+    "MutualisationMode",
+    "Objective",
+    "OrgPackage",
+    "Organisation",
+    "OrganisationKind",
+    "Orientation",
+    "PackageFile",
+    "PackageInfo",
+    "Person",
+    "Post",
+    "PostState",
+    "Schedule",
+    "Shape",
+    "Sharing",
+    "Unit",
+    "UnitStatus",
+    "Weekday",
+]
+
+# Which model validates one item of each section.
+SECTION_MODELS = {
+    "organisations": Organisation,
+    "levels": Level,
+    "categories": Category,
+    "units": Unit,
+    "bodies": Body,
+    "orientations": Orientation,
+    "objectives": Objective,
+    "actions": Action,
+    "events": Event,
+}

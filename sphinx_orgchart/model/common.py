@@ -1,0 +1,208 @@
+"""Building blocks shared by every record: strict base model, ids, texts, contacts, acts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    GetJsonSchemaHandler,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
+
+__all__ = [
+    "ActKind",
+    "Email",
+    "Contact",
+    "Id",
+    "LegalAct",
+    "Localized",
+    "Phone",
+    "Record",
+    "Strict",
+    "Url",
+]
+
+SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
+PHONE_RE = re.compile(r"^\+?[0-9][0-9 .()-]{3,24}[0-9]$")
+URL_RE = re.compile(r"^https?://[^\s<>\"'`]+$")
+EMAIL_RE = re.compile(r"^[^@\s<>\"'`]+@[^@\s<>\"'`]+\.[^@\s<>\"'`]+$")
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys are errors, records are immutable."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        str_strip_whitespace=True,
+        validate_by_alias=True,
+        validate_by_name=True,
+        serialize_by_alias=True,
+        use_enum_values=False,
+    )
+
+
+def _check_slug(value: Any) -> Any:
+    if isinstance(value, str) and not SLUG_RE.match(value):
+        raise PydanticCustomError(
+            "orgchart_slug",
+            "'{value}' is not a valid id: use lowercase letters, digits and '-', '_' or '.', "
+            "starting and ending with a letter or digit",
+            {"value": value},
+        )
+    return value
+
+
+Id = Annotated[
+    str,
+    BeforeValidator(_check_slug),
+    Field(max_length=100, json_schema_extra={"pattern": SLUG_RE.pattern}),
+]
+"""A stable identifier ("slug"): lowercase letters, digits, ``-``, ``_`` and ``.``."""
+
+
+def _check_phone(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise PydanticCustomError(
+            "orgchart_phone_number",
+            "the phone number {value} was read as a number; write it in quotes, "
+            'for example "03 81 61 50 50"',
+            {"value": value},
+        )
+    if isinstance(value, str) and not PHONE_RE.match(value.strip()):
+        raise PydanticCustomError(
+            "orgchart_phone",
+            "'{value}' is not a phone number: use digits, spaces, dots, dashes, "
+            "parentheses and an optional leading '+'",
+            {"value": value},
+        )
+    return value
+
+
+Phone = Annotated[str, BeforeValidator(_check_phone)]
+"""A phone number, written as text ("03 81 61 50 50" or "+33 3 81 61 50 50")."""
+
+
+def _check_url(value: Any) -> Any:
+    if isinstance(value, str) and not URL_RE.match(value.strip()):
+        raise PydanticCustomError(
+            "orgchart_url",
+            "'{value}' is not a web address: it must start with https:// or http://",
+            {"value": value},
+        )
+    return value
+
+
+Url = Annotated[str, BeforeValidator(_check_url)]
+"""A web address starting with ``https://`` or ``http://``."""
+
+
+def _check_email(value: Any) -> Any:
+    if isinstance(value, str) and not EMAIL_RE.match(value.strip()):
+        raise PydanticCustomError(
+            "orgchart_email",
+            "'{value}' is not an email address",
+            {"value": value},
+        )
+    return value
+
+
+Email = Annotated[str, BeforeValidator(_check_email)]
+"""An email address."""
+
+
+class Localized(Strict):
+    """A text in French and/or English; a plain string is taken in the package's language."""
+
+    fr: str | None = Field(None, description="French text.")
+    en: str | None = Field(None, description="English text.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_plain_string(cls, data: Any, info: ValidationInfo) -> Any:
+        if isinstance(data, str):
+            language = (info.context or {}).get("language", "fr")
+            return {"en" if language == "en" else "fr": data}
+        return data
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Localized:
+        if not self.fr and not self.en:
+            raise PydanticCustomError(
+                "orgchart_localized_empty", "give at least a French ('fr') or English ('en') text"
+            )
+        return self
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        # A plain string is accepted too (taken in the package's language).
+        return {"anyOf": [{"type": "string"}, handler(core_schema)]}
+
+    def get(self, language: str) -> str:
+        """The text in ``language``, falling back to the other language."""
+        if language.startswith("en"):
+            return self.en or self.fr or ""
+        return self.fr or self.en or ""
+
+
+class Contact(Strict):
+    """How to reach a unit or a post."""
+
+    email: Email | None = Field(None, description="Functional email address.")
+    phone: Phone | None = Field(None, description="Phone number, written in quotes.")
+    address: str | None = Field(None, description="Postal address (one line or several).")
+    site: str | None = Field(
+        None, description="The site or building where the unit works (\"Hôtel de Ville\")."
+    )
+    website: Url | None = Field(None, description="Public web page.")
+    hours: str | None = Field(None, description="Opening hours, as text.")
+
+
+class ActKind(StrEnum):
+    """Kinds of legal or administrative acts."""
+
+    deliberation = "deliberation"
+    arrete = "arrete"
+    decision = "decision"
+    convention = "convention"
+    decree = "decree"
+    law = "law"
+    note = "note"
+
+
+class LegalAct(Strict):
+    """A délibération, arrêté, convention... that founds a unit, a sharing or a change."""
+
+    kind: ActKind = Field(ActKind.deliberation, description="What kind of act it is.")
+    reference: str = Field(
+        ..., min_length=1, description='The act\'s reference ("DCM 2023-145", "arrêté 2024-12").'
+    )
+    date: dt.date | None = Field(None, description="Date of the act (YYYY-MM-DD).")
+    title: str | None = Field(None, description="Title or object of the act.")
+    url: Url | None = Field(None, description="Where the act is published.")
+
+
+class Record(Strict):
+    """A record with an id and an optional validity period."""
+
+    id: Id = Field(..., description="Stable identifier (slug), unique in the package.")
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id_is_text(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        return value

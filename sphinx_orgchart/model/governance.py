@@ -1,0 +1,126 @@
+"""Governance bodies: CODIR, weekly direction générale meeting, comité social territorial..."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from .common import Id, LegalAct, Record, Strict
+
+__all__ = ["Body", "BodyKind", "Frequency", "Member", "Schedule", "Weekday"]
+
+
+class BodyKind(StrEnum):
+    """Kinds of governance bodies."""
+
+    codir = "codir"
+    direction_meeting = "direction_meeting"
+    cst = "cst"
+    f3sct = "f3sct"
+    steering_committee = "steering_committee"
+    project_team = "project_team"
+    other = "other"
+
+
+class Frequency(StrEnum):
+    """How often a body meets."""
+
+    daily = "daily"
+    weekly = "weekly"
+    fortnightly = "fortnightly"
+    monthly = "monthly"
+    quarterly = "quarterly"
+    half_yearly = "half_yearly"
+    yearly = "yearly"
+    on_demand = "on_demand"
+
+
+class Weekday(StrEnum):
+    """Days of the week."""
+
+    monday = "monday"
+    tuesday = "tuesday"
+    wednesday = "wednesday"
+    thursday = "thursday"
+    friday = "friday"
+    saturday = "saturday"
+    sunday = "sunday"
+
+
+def _time_from_yaml(value: Any) -> Any:
+    # YAML 1.1 reads an unquoted 8:30 as the sexagesimal number 510 (minutes).
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
+        return dt.time(value // 60, value % 60)
+    return value
+
+
+class Schedule(Strict):
+    """When a body meets, e.g. every Tuesday 08:30-11:00."""
+
+    frequency: Frequency = Field(..., description="How often it meets.")
+    weekday: Weekday | None = Field(None, description="Day of the week.")
+    start: dt.time | None = Field(None, description='Start time ("08:30").')
+    end: dt.time | None = Field(None, description='End time ("11:00").')
+    place: str | None = Field(None, description="Where it meets.")
+    note: str | None = Field(None, description="Anything the structured fields cannot say.")
+
+    _start = field_validator("start", "end", mode="before")(_time_from_yaml)
+
+    @model_validator(mode="after")
+    def _times_in_order(self) -> Schedule:
+        if self.start and self.end and self.end <= self.start:
+            raise PydanticCustomError(
+                "orgchart_times_order",
+                "end ({end}) is not after start ({start})",
+                {"end": self.end.strftime("%H:%M"), "start": self.start.strftime("%H:%M")},
+            )
+        return self
+
+
+class Member(Strict):
+    """A member of a body: a post, a unit, or people described in words."""
+
+    post: Id | None = Field(None, description="A post's id.")
+    unit: Id | None = Field(None, description="A unit's id (its head sits in the body).")
+    label: str | None = Field(
+        None, description='Members who are neither ("représentants du personnel").'
+    )
+    role: str | None = Field(None, description='Role in the body ("secrétariat").')
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Member:
+        given = [name for name in ("post", "unit", "label") if getattr(self, name)]
+        if len(given) != 1:
+            raise PydanticCustomError(
+                "orgchart_member_one", "a member gives exactly one of 'post', 'unit' or 'label'"
+            )
+        return self
+
+
+class Body(Record):
+    """A governance body."""
+
+    name: str = Field(..., min_length=1, description='Full name ("Comité de direction").')
+    short_name: str | None = Field(None, description='Short name ("CODIR").')
+    kind: BodyKind = Field(BodyKind.other, description="Kind of body.")
+    organisation: Id = Field(..., description="Organisation whose body it is.")
+    role: str | None = Field(None, description="Definition and role, in reStructuredText.")
+    objectives: list[str] = Field(default_factory=list, description="Its objectives.")
+    functioning: str | None = Field(
+        None, description="How it works (collegiality, decisions...), in reStructuredText."
+    )
+    chair: Id | None = Field(None, description="The post that chairs it.")
+    members: list[Member] = Field(default_factory=list, description="Who sits in it.")
+    schedule: Schedule | None = Field(None, description="When it meets.")
+    legal_basis: list[LegalAct] = Field(default_factory=list, description="Founding acts.")
+    valid_from: dt.date | None = Field(None, description="First day it exists.")
+    valid_until: dt.date | None = Field(None, description="Last day it exists.")
+
+    @property
+    def label(self) -> str:
+        """Name with short name."""
+        return f"{self.name} ({self.short_name})" if self.short_name else self.name

@@ -1,0 +1,99 @@
+"""Change events: the history of reorganisations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .common import Id, LegalAct, Record
+
+__all__ = ["Event", "EventKind"]
+
+
+class EventKind(StrEnum):
+    """Kinds of organisational change."""
+
+    creation = "creation"
+    closure = "closure"
+    merger = "merger"
+    split = "split"
+    renaming = "renaming"
+    move = "move"
+    transfer = "transfer"
+    mutualisation = "mutualisation"
+
+
+# For each kind: (field, minimum count or None for "must be given").
+_REQUIRED: dict[EventKind, tuple[tuple[str, int | None], ...]] = {
+    EventKind.creation: (("units", 1),),
+    EventKind.closure: (("units", 1),),
+    EventKind.merger: (("before", 2), ("after", 1)),
+    EventKind.split: (("before", 1), ("after", 2)),
+    EventKind.renaming: (("units", 1), ("previous_name", None)),
+    EventKind.move: (("units", 1),),
+    EventKind.transfer: (("from_organisation", None), ("to_organisation", None),
+                         ("competence", None)),
+    EventKind.mutualisation: (("units", 1),),
+}
+
+
+class Event(Record):
+    """A dated change in the organisation."""
+
+    date: dt.date = Field(..., description="Date the change takes effect.")
+    kind: EventKind = Field(..., description="What kind of change.")
+    title: str | None = Field(None, description="Short title; default: generated from the kind.")
+    units: list[Id] = Field(
+        default_factory=list, description="Units concerned (created, closed, renamed, moved...)."
+    )
+    before: list[Id] = Field(
+        default_factory=list, description="Units before the change (merger, split, transfer)."
+    )
+    after: list[Id] = Field(
+        default_factory=list, description="Units after the change (merger, split, transfer)."
+    )
+    previous_name: str | None = Field(None, description="Name before a renaming.")
+    previous_sigle: str | None = Field(None, description="Sigle before a renaming.")
+    previous_parent: Id | None = Field(
+        None, description="Parent before a move (leave out if it was at the top)."
+    )
+    from_organisation: Id | None = Field(None, description="Organisation giving a competence.")
+    to_organisation: Id | None = Field(None, description="Organisation receiving it.")
+    competence: str | None = Field(None, description="The competence transferred.")
+    reference: LegalAct | None = Field(None, description="The act that decided it.")
+    text: str | None = Field(None, description="What happened, in reStructuredText.")
+
+    @model_validator(mode="after")
+    def _fields_for_kind(self) -> Event:
+        for name, minimum in _REQUIRED[self.kind]:
+            value = getattr(self, name)
+            if minimum is None:
+                missing = not value
+            else:
+                missing = len(value) < minimum
+            if missing and (minimum or 1) > 1:
+                raise PydanticCustomError(
+                    "orgchart_event_count",
+                    "a '{kind}' event names at least {minimum} units in '{field}'",
+                    {"kind": self.kind.value, "field": name, "minimum": minimum},
+                )
+            if missing:
+                raise PydanticCustomError(
+                    "orgchart_event_field",
+                    "a '{kind}' event needs '{field}'",
+                    {"kind": self.kind.value, "field": name},
+                )
+        return self
+
+    @property
+    def concerned(self) -> list[str]:
+        """Every unit the event names, without repeats, in order."""
+        seen: dict[str, None] = {}
+        for uid in [*self.units, *self.before, *self.after]:
+            seen.setdefault(uid, None)
+        if self.previous_parent:
+            seen.setdefault(self.previous_parent, None)
+        return list(seen)

@@ -1,0 +1,171 @@
+"""Legal entities (organisations) and the structure levels and categories they use."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
+
+from .common import Id, Localized, Record, Strict, Url
+
+__all__ = ["Category", "Level", "LevelStyle", "Organisation", "OrganisationKind", "Shape"]
+
+
+class OrganisationKind(StrEnum):
+    """Kinds of legal entities of the French local public sector."""
+
+    commune = "commune"
+    metropole = "metropole"
+    communaute_urbaine = "communaute_urbaine"
+    communaute_agglomeration = "communaute_agglomeration"
+    communaute_communes = "communaute_communes"
+    ccas = "ccas"
+    cias = "cias"
+    syndicat = "syndicat"
+    departement = "departement"
+    region = "region"
+    etablissement_public = "etablissement_public"
+    state = "state"
+    other = "other"
+
+
+EPCI_KINDS = frozenset(
+    {
+        OrganisationKind.metropole,
+        OrganisationKind.communaute_urbaine,
+        OrganisationKind.communaute_agglomeration,
+        OrganisationKind.communaute_communes,
+        OrganisationKind.syndicat,
+    }
+)
+
+
+def _luhn_ok(digits: str) -> bool:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return total % 10 == 0
+
+
+class Organisation(Record):
+    """A legal entity: a Ville, a Métropole, a CCAS, a syndicat..."""
+
+    name: str = Field(..., min_length=1, description='Full name ("Ville de Belcourt").')
+    short_name: str | None = Field(None, description='Short name ("Ville", "Métropole").')
+    kind: OrganisationKind = Field(..., description="Legal kind of the entity.")
+    siren: str | None = Field(
+        None, description="SIREN number (9 digits), checked with its control key."
+    )
+    members: list[str] = Field(
+        default_factory=list, description="Member communes, for an EPCI or a syndicat."
+    )
+    website: Url | None = Field(None, description="Public website.")
+    order: int | None = Field(None, description="Position among the organisations.")
+    description: str | None = Field(None, description="Presentation, in reStructuredText.")
+
+    @field_validator("siren", mode="before")
+    @classmethod
+    def _siren(cls, value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str):
+            digits = value.replace(" ", "")
+            if len(digits) != 9 or not digits.isdigit() or not _luhn_ok(digits):
+                raise PydanticCustomError(
+                    "orgchart_siren",
+                    "{value} is not a valid SIREN number (9 digits with a correct control key)",
+                    {"value": value},
+                )
+            return digits
+        return value
+
+    @property
+    def display_name(self) -> str:
+        """The name to show in running text."""
+        return self.short_name or self.name
+
+
+class Shape(StrEnum):
+    """Node shapes a level may use in charts."""
+
+    box = "box"
+    rounded = "rounded"
+    ellipse = "ellipse"
+    hexagon = "hexagon"
+    octagon = "octagon"
+    note = "note"
+    tab = "tab"
+    folder = "folder"
+    component = "component"
+    plain = "plain"
+
+
+class LevelStyle(Strict):
+    """How units of a level are drawn; colours are chosen from a safe palette by default."""
+
+    shape: Shape = Field(Shape.box, description="Node shape in charts.")
+    color: str | None = Field(
+        None,
+        pattern=r"^#[0-9a-fA-F]{6}$",
+        description="Fill colour as #RRGGBB; default: the palette colour of the level's rank.",
+    )
+    bold: bool = Field(False, description="Draw the name in bold.")
+    stack: bool = Field(
+        False,
+        description="Stack the units of this level vertically under their parent, "
+        "as printed organigrammes do for services.",
+    )
+
+
+class Level(Record):
+    """A structure level (pôle, direction, service, bureau...), defined by the package."""
+
+    name: Localized = Field(..., description='Singular label ({fr: Pôle, en: Division}).')
+    plural: Localized | None = Field(None, description="Plural label; default: name + 's'.")
+    definition: Localized | None = Field(
+        None, description="What a unit of this level is; it feeds the glossary."
+    )
+    rank: int = Field(
+        ..., ge=0, description="Depth in the hierarchy, 0 for the top (direction générale)."
+    )
+    parents: list[Id] = Field(
+        default_factory=list,
+        description="Levels a unit of this level may sit under; empty: only at the top "
+        "of an organisation.",
+    )
+    top: bool | None = Field(
+        None,
+        description="Whether a unit of this level may sit at the top of an organisation, "
+        "with no parent. Default: true when 'parents' is empty.",
+    )
+    style: LevelStyle = Field(default_factory=LevelStyle, description="Display hints.")
+
+    @property
+    def may_be_top(self) -> bool:
+        """Whether units of this level may have no parent."""
+        return self.top if self.top is not None else not self.parents
+
+    def label(self, language: str, plural: bool = False) -> str:
+        """The level's label in ``language``."""
+        if plural:
+            if self.plural is not None:
+                return self.plural.get(language)
+            return self.name.get(language) + "s"
+        return self.name.get(language)
+
+
+class Category(Record):
+    """A category of units across levels, such as pôle fonctionnel / pôle opérationnel."""
+
+    name: Localized = Field(..., description="Label of the category.")
+    definition: Localized | None = Field(None, description="What the category means.")
+    color: str | None = Field(
+        None, pattern=r"^#[0-9a-fA-F]{6}$", description="Colour used to mark it in charts."
+    )

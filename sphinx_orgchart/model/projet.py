@@ -1,0 +1,56 @@
+"""The projet d'administration: orientations (axes), objectives and actions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import Field
+
+from .common import Id, Record
+
+__all__ = ["Action", "ActionStatus", "Objective", "Orientation"]
+
+
+class Orientation(Record):
+    """An orientation or axis of the projet d'administration."""
+
+    title: str = Field(..., min_length=1, description="Title of the orientation.")
+    organisation: Id | None = Field(None, description="Organisation whose projet it is.")
+    order: int | None = Field(None, description="Position among orientations.")
+    description: str | None = Field(None, description="Presentation, in reStructuredText.")
+
+
+class Objective(Record):
+    """An objective of the projet d'administration."""
+
+    title: str = Field(..., min_length=1, description="Title of the objective.")
+    number: int | None = Field(None, ge=1, description="Its number (objectif n°3).")
+    orientation: Id | None = Field(None, description="The orientation (axis) it belongs to.")
+    description: str | None = Field(None, description="Presentation, in reStructuredText.")
+    indicators: list[str] = Field(default_factory=list, description="How it is measured.")
+
+
+class ActionStatus(StrEnum):
+    """Progress status of an action."""
+
+    planned = "planned"
+    in_progress = "in_progress"
+    done = "done"
+    late = "late"
+    suspended = "suspended"
+    abandoned = "abandoned"
+
+
+class Action(Record):
+    """An action serving an objective, owned by one or more units."""
+
+    title: str = Field(..., min_length=1, description="What is to be done.")
+    objective: Id = Field(..., description="The objective it serves.")
+    owners: list[Id] = Field(..., min_length=1, description="Units that lead it.")
+    contributors: list[Id] = Field(default_factory=list, description="Units that contribute.")
+    status: ActionStatus = Field(ActionStatus.planned, description="Where it stands.")
+    progress: int | None = Field(None, ge=0, le=100, description="Progress in percent (0-100).")
+    start: dt.date | None = Field(None, description="Start date.")
+    due: dt.date | None = Field(None, description="Due date.")
+    description: str | None = Field(None, description="Details, in reStructuredText.")

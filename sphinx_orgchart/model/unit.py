@@ -1,0 +1,186 @@
+"""Units (the boxes of the organigramme), their posts, and how they are shared."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .common import Contact, Id, LegalAct, Record, Strict
+
+__all__ = [
+    "Attachment",
+    "MutualisationMode",
+    "Person",
+    "Post",
+    "PostState",
+    "Sharing",
+    "Unit",
+    "UnitStatus",
+]
+
+
+class PostState(StrEnum):
+    """Whether a post is held."""
+
+    filled = "filled"
+    vacant = "vacant"
+    interim = "interim"
+
+
+class Person(Strict):
+    """The agent holding a post; published only when the package and the handbook allow it."""
+
+    name: str = Field(..., min_length=1, description="Name as it should be printed.")
+    since: dt.date | None = Field(None, description="Date the agent took the post.")
+
+
+class Post(Strict):
+    """A post (DGS, DGA, directeur·rice, chef·fe de service...); it exists without a holder."""
+
+    id: Id | None = Field(
+        None,
+        description="Stable identifier, needed to name the post elsewhere (chair of a body). "
+        "Default: '<unit id>.head' for a head post, '<unit id>.post-<n>' for the n-th post.",
+    )
+    title: str = Field(..., min_length=1, description='Title ("Directeur·rice des finances").')
+    abbr: str | None = Field(None, description='Abbreviation ("DGS", "DGA").')
+    state: PostState = Field(
+        PostState.filled, description="filled, vacant or interim (held ad interim)."
+    )
+    holder: Person | None = Field(None, description="Who holds it (or holds it ad interim).")
+    contact: Contact | None = Field(None, description="How to reach the post.")
+
+    @model_validator(mode="after")
+    def _vacant_has_no_holder(self) -> Post:
+        if self.state is PostState.vacant and self.holder is not None:
+            raise PydanticCustomError(
+                "orgchart_vacant_holder",
+                "a vacant post has no holder: remove 'holder' or set 'state' to filled or interim",
+            )
+        return self
+
+    def display(self) -> str:
+        """Title with its abbreviation."""
+        return f"{self.title} ({self.abbr})" if self.abbr else self.title
+
+
+class UnitStatus(StrEnum):
+    """Life-cycle status of a unit."""
+
+    planned = "planned"
+    active = "active"
+    transitional = "transitional"
+    closed = "closed"
+
+
+class MutualisationMode(StrEnum):
+    """The legal modes of mutualisation between a commune and its EPCI (CGCT)."""
+
+    service_commun = "service_commun"
+    mise_a_disposition_services = "mise_a_disposition_services"
+    mise_a_disposition_personnels = "mise_a_disposition_personnels"
+    convention_gestion = "convention_gestion"
+    groupement_commandes = "groupement_commandes"
+    cooperation_technique = "cooperation_technique"
+
+
+class Sharing(Strict):
+    """How a unit is shared (mutualisée) with other organisations."""
+
+    with_: list[Id] = Field(
+        ...,
+        alias="with",
+        min_length=1,
+        description="The other organisations the unit serves (its own organisation is its home).",
+    )
+    mode: MutualisationMode = Field(..., description="Mode of mutualisation.")
+    since: dt.date | None = Field(None, description="Date the sharing started.")
+    agreement: LegalAct | None = Field(None, description="The convention or délibération.")
+    allocation: str | None = Field(
+        None, description='How costs or staff are split ("Ville 60 %, Métropole 40 %").'
+    )
+    note: str | None = Field(None, description="Anything else worth knowing.")
+
+
+class Attachment(Strict):
+    """A secondary attachment: the unit also appears under another unit."""
+
+    unit: Id = Field(..., description="The other unit it is attached to.")
+    note: str | None = Field(None, description='Nature of the link ("functional authority").')
+
+
+class Unit(Record):
+    """A unit of the organisation: pôle, direction, service, mission, grand équipement..."""
+
+    name: str = Field(..., min_length=1, description="Full name.")
+    sigle: str | None = Field(None, description='Acronym ("DRH", "DSI").')
+    level: Id = Field(..., description="The structure level's id.")
+    organisation: Id | None = Field(
+        None,
+        description="Owning organisation (its home if shared). Inherited from the parent "
+        "when the unit is written nested or has a parent.",
+    )
+    parent: Id | None = Field(
+        None,
+        description="Primary parent unit's id. Leave out for a top unit or when the unit is "
+        "written nested under its parent.",
+    )
+    category: Id | None = Field(None, description="Category id (pôle fonctionnel...).")
+    direct_report: bool = Field(
+        False,
+        description="Rattaché directement à la direction générale: drawn beside the "
+        "direction générale rather than among the pôles.",
+    )
+    attachments: list[Attachment] = Field(
+        default_factory=list, description="Secondary attachments (dashed links in charts)."
+    )
+    order: int | None = Field(
+        None,
+        description="Position among its siblings (institutional order); default: the order "
+        "in which units are written.",
+    )
+    missions: list[str] = Field(default_factory=list, description="Missions, one per item.")
+    description: str | None = Field(None, description="Presentation, in reStructuredText.")
+    head: Post | None = Field(None, description="The post that heads the unit.")
+    posts: list[Post] = Field(default_factory=list, description="Other notable posts.")
+    contact: Contact | None = Field(None, description="How to reach the unit.")
+    staff: float | None = Field(None, ge=0, description="Staff in full-time equivalents (ETP).")
+    valid_from: dt.date | None = Field(None, description="First day the unit exists.")
+    valid_until: dt.date | None = Field(None, description="Last day the unit exists.")
+    status: UnitStatus = Field(UnitStatus.active, description="Life-cycle status.")
+    replaces: list[Id] = Field(
+        default_factory=list, description="Units this one replaces (after a merger, a split...)."
+    )
+    legal_basis: list[LegalAct] = Field(
+        default_factory=list, description="Acts that created or organise the unit."
+    )
+    shared: Sharing | None = Field(None, description="Mutualisation with other organisations.")
+    units: list[Unit] = Field(
+        default_factory=list,
+        description="Sub-units written nested; the loader sets their parent and organisation.",
+    )
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Unit:
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise PydanticCustomError(
+                "orgchart_dates_order",
+                "valid_until ({until}) is before valid_from ({start})",
+                {"until": str(self.valid_until), "start": str(self.valid_from)},
+            )
+        return self
+
+    @property
+    def label(self) -> str:
+        """Name followed by the sigle, as shown in lists and links."""
+        return f"{self.name} ({self.sigle})" if self.sigle else self.name
+
+    def is_valid_on(self, day: dt.date) -> bool:
+        """Whether the unit exists on ``day``."""
+        if self.valid_from is not None and day < self.valid_from:
+            return False
+        if self.valid_until is not None:
+            return day <= self.valid_until
+        return self.status is not UnitStatus.closed

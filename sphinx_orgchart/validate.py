@@ -1,0 +1,355 @@
+"""Cross-record checks: references, cycles, levels, dates, sharing, consistency.
+
+Every check returns located problems; none raises. Records that failed validation are
+remembered by id so that references to them do not cascade into "unknown" errors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .data import OrgData
+from .i18n import N_, Msg
+from .loader.assemble import Source
+from .loader.errors import did_you_mean
+from .model import ActionStatus, EventKind, Unit, UnitStatus
+from .problems import (
+    ACTION_PROGRESS,
+    CLOSED_WITHOUT_END,
+    CYCLE,
+    DUPLICATE_ID,
+    EMPTY_ORGANISATION,
+    EVENT_DATES,
+    LEVEL_NOT_ALLOWED,
+    NO_HEAD_POST,
+    NO_ORGANISATION,
+    PARENT_ORGANISATION,
+    SHARING,
+    UNKNOWN_REFERENCE,
+    VALIDITY_OUTSIDE_PARENT,
+    Problem,
+)
+
+__all__ = ["Checker"]
+
+_KIND_NAMES = {
+    "units": N_("unit"),
+    "levels": N_("level"),
+    "organisations": N_("organisation"),
+    "categories": N_("category"),
+    "posts": N_("post"),
+    "objectives": N_("objective"),
+    "orientations": N_("orientation"),
+}
+
+
+@dataclass
+class Checker:
+    """Runs every cross-record check on a package."""
+
+    data: OrgData
+    sources: dict[tuple[str, str], Source]
+    broken: dict[str, set[str]]
+    root: Path
+
+    def run(self) -> list[Problem]:
+        """All problems found."""
+        return [
+            *self.check_levels(),
+            *self.check_units(),
+            *self.check_cycles(),
+            *self.check_posts(),
+            *self.check_bodies(),
+            *self.check_projet(),
+            *self.check_events(),
+            *self.check_package(),
+        ]
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _ref(
+        self, section: str, target: str | None, source: Source, *key: str | int
+    ) -> Iterator[Problem]:
+        """A problem if ``target`` names no record of ``section``."""
+        if target is None or target in self.broken.get(section, ()):
+            return
+        if target in self.broken.get("*", ()):
+            return
+        index: dict[str, object]
+        index = self.data.posts if section == "posts" else getattr(self.data, section)
+        if target in index:
+            return
+        guess = did_you_mean(target, index)
+        args: dict[str, object] = {"kind": Msg(_KIND_NAMES[section]), "id": target}
+        if guess:
+            msgid = N_("unknown %(kind)s '%(id)s' in '%(key)s': did you mean '%(guess)s'?")
+            args["guess"] = guess
+        else:
+            msgid = N_("unknown %(kind)s '%(id)s' in '%(key)s': check the id or add the record")
+        args["key"] = ".".join(str(k) for k in key if isinstance(k, str)) or section
+        yield Problem(UNKNOWN_REFERENCE, msgid, args, *source.at(*key))
+
+    def where(self, path: Path, line: int | None) -> str:
+        """``file:line`` relative to the package root."""
+        try:
+            text = path.relative_to(self.root).as_posix()
+        except ValueError:
+            text = path.name
+        return f"{text}:{line or '?'}"
+
+    def _src(self, section: str, record_id: str) -> Source:
+        return self.sources[(section, record_id)]
+
+    # -- levels and units ------------------------------------------------------------------
+
+    def check_levels(self) -> Iterator[Problem]:
+        """Levels name existing levels as possible parents."""
+        for level in self.data.levels.values():
+            source = self._src("levels", level.id)
+            for index, parent in enumerate(level.parents):
+                yield from self._ref("levels", parent, source, "parents", index)
+
+    def check_units(self) -> Iterator[Problem]:
+        """References, organisation, level rules, validity and sharing of every unit."""
+        data = self.data
+        for unit in data.units.values():
+            source = self._src("units", unit.id)
+            yield from self._ref("levels", unit.level, source, "level")
+            yield from self._ref("categories", unit.category, source, "category")
+            if unit.organisation is None:
+                if unit.parent is None:
+                    yield Problem(NO_ORGANISATION,
+                                  N_("the unit '%(id)s' has no parent and no 'organisation': "
+                                     "say which organisation it belongs to"),
+                                  {"id": unit.id}, *source.at("id"))
+            else:
+                yield from self._ref("organisations", unit.organisation, source, "organisation")
+            yield from self._ref("units", unit.parent, source, "parent")
+            for index, attachment in enumerate(unit.attachments):
+                yield from self._ref("units", attachment.unit, source, "attachments", index,
+                                     "unit")
+            for index, replaced in enumerate(unit.replaces):
+                yield from self._ref("units", replaced, source, "replaces", index)
+            yield from self._level_rule(unit, source)
+            yield from self._validity(unit, source)
+            yield from self._sharing(unit, source)
+            if unit.status is UnitStatus.closed and unit.valid_until is None:
+                yield Problem(CLOSED_WITHOUT_END,
+                              N_("the unit '%(id)s' is closed but has no 'valid_until' date"),
+                              {"id": unit.id}, *source.at("status"))
+            if (unit.head is None and unit.status is not UnitStatus.closed
+                    and unit.is_valid_on(data.as_of)):
+                yield Problem(NO_HEAD_POST,
+                              N_("the unit '%(id)s' has no head post ('head:'); add it, even "
+                                 "vacant"),
+                              {"id": unit.id}, *source.at("id"))
+        for org in data.organisations.values():
+            if not any(u.organisation == org.id for u in data.units.values()):
+                yield Problem(EMPTY_ORGANISATION,
+                              N_("the organisation '%(id)s' has no unit"),
+                              {"id": org.id}, *self._src("organisations", org.id).at("id"))
+
+    def _level_rule(self, unit: Unit, source: Source) -> Iterator[Problem]:
+        level = self.data.levels.get(unit.level)
+        if level is None:
+            return
+        parent = self.data.units.get(unit.parent) if unit.parent else None
+        if unit.parent is None:
+            if not level.may_be_top:
+                yield Problem(LEVEL_NOT_ALLOWED,
+                              N_("a unit of level '%(level)s' cannot be at the top: give "
+                                 "'%(id)s' a parent of level %(allowed)s"),
+                              {"level": level.id, "id": unit.id,
+                               "allowed": ", ".join(level.parents)}, *source.at("level"))
+            return
+        if parent is None:
+            return
+        if parent.level not in level.parents and parent.level in self.data.levels:
+            allowed = ", ".join(level.parents) or "-"
+            yield Problem(LEVEL_NOT_ALLOWED,
+                          N_("a unit of level '%(level)s' cannot sit under a unit of level "
+                             "'%(parent_level)s' ('%(parent)s'); allowed parent levels: "
+                             "%(allowed)s"),
+                          {"level": level.id, "parent_level": parent.level,
+                           "parent": parent.id, "allowed": allowed}, *source.at("level"))
+        if (parent.organisation and unit.organisation
+                and parent.organisation != unit.organisation):
+            yield Problem(PARENT_ORGANISATION,
+                          N_("the unit '%(id)s' belongs to '%(org)s' but its parent '%(parent)s' "
+                             "belongs to '%(parent_org)s': use 'attachments' to show it under a "
+                             "unit of another organisation"),
+                          {"id": unit.id, "org": unit.organisation, "parent": parent.id,
+                           "parent_org": parent.organisation}, *source.at("parent"))
+
+    def _validity(self, unit: Unit, source: Source) -> Iterator[Problem]:
+        parent = self.data.units.get(unit.parent) if unit.parent else None
+        if parent is None:
+            return
+        starts_before = (
+            parent.valid_from is not None
+            and (unit.valid_from is None or unit.valid_from < parent.valid_from)
+        )
+        ends_after = (
+            parent.valid_until is not None
+            and (unit.valid_until is None or unit.valid_until > parent.valid_until)
+        )
+        if starts_before or ends_after:
+            yield Problem(VALIDITY_OUTSIDE_PARENT,
+                          N_("the unit '%(id)s' (%(span)s) exists outside the dates of its "
+                             "parent '%(parent)s' (%(parent_span)s)"),
+                          {"id": unit.id, "span": _span(unit.valid_from, unit.valid_until),
+                           "parent": parent.id,
+                           "parent_span": _span(parent.valid_from, parent.valid_until)},
+                          *source.at("valid_from" if starts_before else "valid_until"))
+
+    def _sharing(self, unit: Unit, source: Source) -> Iterator[Problem]:
+        if unit.shared is None:
+            return
+        seen: set[str] = set()
+        for index, org in enumerate(unit.shared.with_):
+            if org == unit.organisation:
+                yield Problem(SHARING,
+                              N_("the unit '%(id)s' is shared with its own organisation "
+                                 "'%(org)s': list only the other organisations"),
+                              {"id": unit.id, "org": org}, *source.at("shared", "with", index))
+            elif org in seen:
+                yield Problem(SHARING, N_("the organisation '%(org)s' is listed twice"),
+                              {"org": org}, *source.at("shared", "with", index))
+            else:
+                yield from self._ref("organisations", org, source, "shared", "with", index)
+            seen.add(org)
+
+    def check_cycles(self) -> Iterator[Problem]:
+        """Units that are their own ancestors, each cycle reported once."""
+        units = self.data.units
+        state: dict[str, int] = {}
+        for start in units:
+            path: list[str] = []
+            node: str | None = start
+            while node is not None and node in units and state.get(node) is None:
+                state[node] = 1
+                path.append(node)
+                node = units[node].parent
+            if node is not None and state.get(node) == 1:
+                cycle = path[path.index(node):]
+                first = min(cycle, key=lambda uid: self._src("units", uid).sort_key())
+                yield Problem(CYCLE,
+                              N_("the units %(cycle)s form a cycle through their parents: one of "
+                                 "them must have another parent"),
+                              {"cycle": " → ".join([*cycle, cycle[0]])},
+                              *self._src("units", first).at("parent"))
+            for uid in path:
+                state[uid] = 2
+
+    # -- posts, bodies, projet, events ------------------------------------------------------
+
+    def check_posts(self) -> Iterator[Problem]:
+        """Post ids are unique across the package."""
+        first: dict[str, tuple[Source, tuple[str | int, ...]]] = {}
+        for unit in self.data.units.values():
+            source = self._src("units", unit.id)
+            posts: list[tuple[tuple[str | int, ...], str | None]] = []
+            if unit.head:
+                posts.append((("head", "id"), unit.head.id))
+            posts += [(("posts", i, "id"), p.id) for i, p in enumerate(unit.posts)]
+            for key, post_id in posts:
+                if post_id is None:
+                    continue
+                if post_id in first:
+                    other_source, other_key = first[post_id]
+                    for here, here_key, there, there_key in (
+                        (source, key, other_source, other_key),
+                        (other_source, other_key, source, key),
+                    ):
+                        path, line = there.at(*there_key)
+                        yield Problem(DUPLICATE_ID,
+                                      N_("the post id '%(id)s' is used twice; the other is at "
+                                         "%(other)s"),
+                                      {"id": post_id, "other": self.where(path, line)},
+                                      *here.at(*here_key))
+                else:
+                    first[post_id] = (source, key)
+
+    def check_bodies(self) -> Iterator[Problem]:
+        """Bodies name existing organisations, posts and units."""
+        for body in self.data.bodies.values():
+            source = self._src("bodies", body.id)
+            yield from self._ref("organisations", body.organisation, source, "organisation")
+            yield from self._ref("posts", body.chair, source, "chair")
+            for index, member in enumerate(body.members):
+                yield from self._ref("posts", member.post, source, "members", index, "post")
+                yield from self._ref("units", member.unit, source, "members", index, "unit")
+
+    def check_projet(self) -> Iterator[Problem]:
+        """Objectives and actions name existing records; status and progress agree."""
+        for objective in self.data.objectives.values():
+            source = self._src("objectives", objective.id)
+            yield from self._ref("orientations", objective.orientation, source, "orientation")
+        for orientation in self.data.orientations.values():
+            source = self._src("orientations", orientation.id)
+            yield from self._ref("organisations", orientation.organisation, source,
+                                 "organisation")
+        for action in self.data.actions.values():
+            source = self._src("actions", action.id)
+            yield from self._ref("objectives", action.objective, source, "objective")
+            for key in ("owners", "contributors"):
+                for index, uid in enumerate(getattr(action, key)):
+                    yield from self._ref("units", uid, source, key, index)
+            done = action.status is ActionStatus.done
+            if action.progress is not None and done != (action.progress == 100):
+                yield Problem(ACTION_PROGRESS,
+                              N_("the action '%(id)s' is '%(status)s' with a progress of "
+                                 "%(progress)s %%: a done action is at 100 %%, and only a done "
+                                 "action is"),
+                              {"id": action.id, "status": action.status.value,
+                               "progress": action.progress}, *source.at("progress"))
+
+    def check_events(self) -> Iterator[Problem]:
+        """Events name existing units and organisations, and agree with their dates."""
+        units = self.data.units
+        for event in self.data.events.values():
+            source = self._src("events", event.id)
+            for key in ("units", "before", "after"):
+                for index, uid in enumerate(getattr(event, key)):
+                    yield from self._ref("units", uid, source, key, index)
+            yield from self._ref("units", event.previous_parent, source, "previous_parent")
+            for key in ("from_organisation", "to_organisation"):
+                yield from self._ref("organisations", getattr(event, key), source, key)
+            starting = list(event.after)
+            ending = list(event.before)
+            if event.kind is EventKind.creation:
+                starting += event.units
+            elif event.kind is EventKind.closure:
+                ending += event.units
+            for uid in starting:
+                unit = units.get(uid)
+                if unit and unit.valid_from is not None and unit.valid_from != event.date:
+                    yield _event_dates(event.id, event.date, uid, "valid_from", source)
+            for uid in ending:
+                unit = units.get(uid)
+                if unit and unit.valid_until is not None and unit.valid_until >= event.date:
+                    yield _event_dates(event.id, event.date, uid, "valid_until", source)
+
+    def check_package(self) -> Iterator[Problem]:
+        """The maintainer's unit exists."""
+        maintainer = self.data.package.package.maintainer
+        if maintainer and maintainer.unit:
+            source = self.sources.get(("package", "package"))
+            if source is not None:
+                yield from self._ref("units", maintainer.unit, source, "maintainer", "unit")
+
+
+def _span(start: object, end: object) -> str:
+    return f"{start or '…'} – {end or '…'}"
+
+
+def _event_dates(event: str, date: object, unit: str, key: str, source: Source) -> Problem:
+    return Problem(EVENT_DATES,
+                   N_("the event '%(event)s' of %(date)s does not match the %(key)s of the unit "
+                      "'%(unit)s' (a unit ends the day before the event, a new one starts on "
+                      "its date)"),
+                   {"event": event, "date": str(date), "key": key, "unit": unit},
+                   *source.at("date"))
+
