@@ -24,8 +24,8 @@ $(SYSTEM_STAMP): scripts/install-system-deps.sh | $(STAMP)
 	touch $@
 
 lint: setup
-	$(BIN)/ruff check sphinx_orgchart tests docs benchmarks
-	$(BIN)/ruff format --check sphinx_orgchart tests docs
+	$(BIN)/ruff check sphinx_orgchart tests docs scripts
+	$(BIN)/ruff format --check sphinx_orgchart tests docs scripts
 
 typecheck: setup
 	$(BIN)/mypy

@@ -6,12 +6,14 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__
 from .i18n import language_from_environment, normalize_language, ntranslate, translate
 from .loader import LoadResult, load_package
+from .model import MutualisationMode
 from .problems import Problem
 from .vocab import label
 from .writefile import WriteRefused, write_text_atomic
@@ -38,18 +40,22 @@ def _count_line(language: str, errors: list[Problem], warnings: list[Problem]) -
 def _summary(result: LoadResult, language: str) -> list[str]:
     data = result.data
     assert data is not None
-    t = lambda message: translate(language, message)  # noqa: E731
+    t = partial(translate, language)
     info = data.package.package
     lines = [
         t("Package “%(name)s”, data as of %(as_of)s") % {"name": info.name, "as_of": info.as_of},
-        "  " + t("%(orgs)d organisations, %(units)d units, %(shared)d shared units")
-        % {"orgs": len(data.organisations), "units": len(data.units),
-           "shared": len(data.shared_units)},
+        "  "
+        + t("%(orgs)d organisations, %(units)d units, %(shared)d shared units")
+        % {
+            "orgs": len(data.organisations),
+            "units": len(data.units),
+            "shared": len(data.shared_units),
+        },
         t("Units per organisation (own + shared with it):"),
     ]
     for org in data.organisations.values():
         own = sum(1 for u in data.units.values() if u.organisation == org.id)
-        shared = sum(1 for u in data.shared_units if org.id in u.shared.with_)  # type: ignore[union-attr]
+        shared = sum(1 for u in data.shared_units if u.shared and org.id in u.shared.with_)
         lines.append(f"  {org.name} ({org.id}): {own} + {shared}")
     lines.append(t("Units per level:"))
     levels = Counter(u.level for u in data.units.values())
@@ -58,8 +64,9 @@ def _summary(result: LoadResult, language: str) -> list[str]:
     if data.shared_units:
         lines.append(t("Shared units per mode:"))
         modes = Counter(u.shared.mode for u in data.shared_units if u.shared)
-        for mode, count in sorted(modes.items()):
-            lines.append(f"  {label(mode, language)}: {count}")
+        for mode in MutualisationMode:
+            if modes[mode]:
+                lines.append(f"  {label(mode, language)}: {modes[mode]}")
     lines.append(_count_line(language, result.errors, result.warnings))
     return lines
 
@@ -82,8 +89,7 @@ def _load_or_report(path: str, language: str) -> LoadResult | None:
     if result.ok:
         return result
     _print_problems(result, language, sys.stderr)
-    print(translate(language, "nothing was written: fix the errors above first"),
-          file=sys.stderr)
+    print(translate(language, "nothing was written: fix the errors above first"), file=sys.stderr)
     return None
 
 
@@ -97,8 +103,11 @@ def _output(text: str, target: str | None, force: bool, language: str) -> int:
         print(refused.message(language), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(translate(language, "cannot write %(path)s: %(reason)s")
-              % {"path": target, "reason": exc.strerror or exc}, file=sys.stderr)
+        print(
+            translate(language, "cannot write %(path)s: %(reason)s")
+            % {"path": target, "reason": exc.strerror or exc},
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -113,8 +122,9 @@ def cmd_export(args: argparse.Namespace, language: str) -> int:
     if args.format == "json":
         text = package_json(result.data)
     else:
-        text = units_csv(result.data, delimiter=";" if args.excel else args.delimiter,
-                         bom=args.excel)
+        text = units_csv(
+            result.data, delimiter=";" if args.excel else args.delimiter, bom=args.excel
+        )
     return _output(text, args.output, args.force, language)
 
 
@@ -127,41 +137,64 @@ def cmd_schema(args: argparse.Namespace, language: str) -> int:
 
 def build_parser(language: str) -> argparse.ArgumentParser:
     """The argument parser, with its help in ``language``."""
-    t = lambda message: translate(language, message)  # noqa: E731
+    t = partial(translate, language)
     parser = argparse.ArgumentParser(
         prog="sphinx-orgchart",
         description=t("Validate, export and render organisation data packages."),
     )
     parser.add_argument("--version", action="version", version=f"sphinx-orgchart {__version__}")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=["fr", "en"], default=argparse.SUPPRESS,
-                        help=t("language of the messages (default: from the locale)"))
-    parser.add_argument("--lang", choices=["fr", "en"], default=None,
-                        help=t("language of the messages (default: from the locale)"))
+    common.add_argument(
+        "--lang",
+        choices=["fr", "en"],
+        default=argparse.SUPPRESS,
+        help=t("language of the messages (default: from the locale)"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=["fr", "en"],
+        default=None,
+        help=t("language of the messages (default: from the locale)"),
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    validate = commands.add_parser("validate", parents=[common], help=t("check a package and summarise it"))
+    validate = commands.add_parser(
+        "validate", parents=[common], help=t("check a package and summarise it")
+    )
     validate.add_argument("path", help=t("the package folder (or a single YAML/JSON file)"))
     validate.add_argument("--strict", action="store_true", help=t("fail on warnings too"))
     validate.add_argument("-q", "--quiet", action="store_true", help=t("no summary"))
     validate.set_defaults(func=cmd_validate)
 
-    export = commands.add_parser("export", parents=[common], help=t("export a package as JSON or CSV"))
+    export = commands.add_parser(
+        "export", parents=[common], help=t("export a package as JSON or CSV")
+    )
     export.add_argument("path", help=t("the package folder (or a single YAML/JSON file)"))
-    export.add_argument("--format", choices=["json", "csv"], default="json",
-                        help=t("json: lossless, loads back; csv: one row per unit"))
+    export.add_argument(
+        "--format",
+        choices=["json", "csv"],
+        default="json",
+        help=t("json: lossless, loads back; csv: one row per unit"),
+    )
     export.add_argument("-o", "--output", help=t("file to write (default: standard output)"))
-    export.add_argument("--force", action="store_true",
-                        help=t("replace the output file if it exists"))
+    export.add_argument(
+        "--force", action="store_true", help=t("replace the output file if it exists")
+    )
     export.add_argument("--delimiter", default=",", help=t("CSV field separator"))
-    export.add_argument("--excel", action="store_true",
-                        help=t("CSV for French Excel: ';' separator and a UTF-8 BOM"))
+    export.add_argument(
+        "--excel",
+        action="store_true",
+        help=t("CSV for French Excel: ';' separator and a UTF-8 BOM"),
+    )
     export.set_defaults(func=cmd_export)
 
-    schema = commands.add_parser("schema", parents=[common], help=t("print the JSON Schema of a package file"))
+    schema = commands.add_parser(
+        "schema", parents=[common], help=t("print the JSON Schema of a package file")
+    )
     schema.add_argument("-o", "--output", help=t("file to write (default: standard output)"))
-    schema.add_argument("--force", action="store_true",
-                        help=t("replace the output file if it exists"))
+    schema.add_argument(
+        "--force", action="store_true", help=t("replace the output file if it exists")
+    )
     schema.set_defaults(func=cmd_schema)
     return parser
 

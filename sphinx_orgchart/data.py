@@ -16,8 +16,8 @@ from .model import (
     Level,
     Objective,
     Organisation,
-    Orientation,
     OrgPackage,
+    Orientation,
     Post,
     Unit,
 )
@@ -44,8 +44,12 @@ def sibling_key(unit: Unit, sequence: int) -> tuple[bool, int, int]:
 class OrgData:
     """A valid package with its indexes; every list is in institutional order."""
 
-    def __init__(self, package: OrgPackage, origins: dict[tuple[str, str], Origin],
-                 files: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        package: OrgPackage,
+        origins: dict[tuple[str, str], Origin],
+        files: dict[str, str] | None = None,
+    ) -> None:
         self.package = package
         self.origins = origins
         self.files: dict[str, str] = files or {}
@@ -124,7 +128,8 @@ class OrgData:
     def units_of(self, organisation: str, shared: bool = True) -> list[Unit]:
         """Units of an organisation, with (by default) the units shared with it."""
         return [
-            u for u in self.package.units
+            u
+            for u in self.package.units
             if u.organisation == organisation
             or (shared and u.shared is not None and organisation in u.shared.with_)
         ]

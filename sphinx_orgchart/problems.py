@@ -69,7 +69,9 @@ MISSING_FIELD = _declare("missing-field", E, "A required field is missing.")
 INVALID_VALUE = _declare("invalid-value", E, "A value has the wrong type or format.")
 DUPLICATE_ID = _declare("duplicate-id", E, "Two records of the same kind share an id.")
 UNKNOWN_REFERENCE = _declare(
-    "unknown-reference", E, "A record names a unit, level, organisation, post... that does not exist."
+    "unknown-reference",
+    E,
+    "A record names a unit, level, organisation, post... that does not exist.",
 )
 CYCLE = _declare("cycle", E, "Units are their own ancestors through their parents.")
 LEVEL_NOT_ALLOWED = _declare(
@@ -92,9 +94,7 @@ SHARING = _declare(
     "sharing", E, "A shared unit names its own organisation, or the same organisation twice."
 )
 NO_HEAD_POST = _declare("no-head-post", W, "An active unit has no head post.")
-CLOSED_WITHOUT_END = _declare(
-    "closed-without-end", W, "A closed unit has no valid_until date."
-)
+CLOSED_WITHOUT_END = _declare("closed-without-end", W, "A closed unit has no valid_until date.")
 ACTION_PROGRESS = _declare(
     "action-progress", W, "An action's status and progress disagree (done at 40 %...)."
 )
@@ -113,6 +113,7 @@ class Problem:
     args: Mapping[str, object] = field(default_factory=dict)
     path: Path | None = None
     line: int | None = None
+    field: str | None = None
 
     @property
     def severity(self) -> Severity:
@@ -120,15 +121,18 @@ class Problem:
         return PROBLEM_KINDS[self.code].severity
 
     def message(self, language: str) -> str:
-        """The message alone, in ``language``."""
+        """The message alone, in ``language``, after the field it is about."""
         text = translate(language, self.msgid)
-        if not self.args:
-            return text
-        args = {
-            key: translate(language, value) if isinstance(value, Msg) else value
-            for key, value in self.args.items()
-        }
-        return text % args
+        if self.args:
+            args = {
+                key: translate(language, value) if isinstance(value, Msg) else value
+                for key, value in self.args.items()
+            }
+            text = text % args
+        if self.field:
+            # French typography puts a space before the colon.
+            return f"{self.field}{' : ' if language.startswith('fr') else ': '}{text}"
+        return text
 
     def location(self, base: Path | None = None) -> str:
         """``path:line`` (path relative to ``base`` when it lies under it)."""
@@ -141,6 +145,8 @@ class Problem:
             except ValueError:
                 path = self.path
         text = Path(path).as_posix()
+        if self.line is None and self.path.is_dir():
+            text = text.rstrip("/") + "/"
         return f"{text}:{self.line}" if self.line else text
 
     def format(self, language: str, base: Path | None = None) -> str:
@@ -150,9 +156,15 @@ class Problem:
         prefix = f"{where}: " if where else ""
         return f"{prefix}{label}: {self.message(language)} [{self.code}]"
 
-    def sort_key(self) -> tuple[str, int, str, str]:
+    def sort_key(self) -> tuple[str, int, str, str, str]:
         """Problems are listed by file, line, then code."""
-        return (self.path.as_posix() if self.path else "", self.line or 0, self.code, self.msgid)
+        return (
+            self.path.as_posix() if self.path else "",
+            self.line or 0,
+            self.code,
+            self.field or "",
+            self.msgid,
+        )
 
 
 _SEVERITY_LABELS = {Severity.error: N_("error"), Severity.warning: N_("warning")}
@@ -160,6 +172,7 @@ _SEVERITY_LABELS = {Severity.error: N_("error"), Severity.warning: N_("warning")
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     """Problems in reporting order, without exact repeats."""
-    unique = {(p.sort_key(), tuple(sorted((k, str(v)) for k, v in p.args.items()))): p
-              for p in problems}
+    unique = {
+        (p.sort_key(), tuple(sorted((k, str(v)) for k, v in p.args.items()))): p for p in problems
+    }
     return [unique[key] for key in sorted(unique)]

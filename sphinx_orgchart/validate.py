@@ -6,8 +6,8 @@ remembered by id so that references to them do not cascade into "unknown" errors
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .data import OrgData
@@ -35,13 +35,13 @@ from .problems import (
 __all__ = ["Checker"]
 
 _KIND_NAMES = {
-    "units": N_("unit"),
-    "levels": N_("level"),
-    "organisations": N_("organisation"),
-    "categories": N_("category"),
-    "posts": N_("post"),
-    "objectives": N_("objective"),
-    "orientations": N_("orientation"),
+    "units": N_("units"),
+    "levels": N_("levels"),
+    "organisations": N_("organisations"),
+    "categories": N_("categories"),
+    "posts": N_("posts"),
+    "objectives": N_("objectives"),
+    "orientations": N_("orientations"),
 }
 
 
@@ -53,13 +53,15 @@ class Checker:
     sources: dict[tuple[str, str], Source]
     broken: dict[str, set[str]]
     root: Path
+    in_cycle: set[str] = field(default_factory=set)
 
     def run(self) -> list[Problem]:
         """All problems found."""
+        cycles = list(self.check_cycles())
         return [
             *self.check_levels(),
             *self.check_units(),
-            *self.check_cycles(),
+            *cycles,
             *self.check_posts(),
             *self.check_bodies(),
             *self.check_projet(),
@@ -77,17 +79,22 @@ class Checker:
             return
         if target in self.broken.get("*", ()):
             return
-        index: dict[str, object]
-        index = self.data.posts if section == "posts" else getattr(self.data, section)
+        index: Mapping[str, object] = (
+            self.data.posts if section == "posts" else getattr(self.data, section)
+        )
         if target in index:
             return
         guess = did_you_mean(target, index)
-        args: dict[str, object] = {"kind": Msg(_KIND_NAMES[section]), "id": target}
+        args: dict[str, object] = {"kinds": Msg(_KIND_NAMES[section]), "id": target}
         if guess:
-            msgid = N_("unknown %(kind)s '%(id)s' in '%(key)s': did you mean '%(guess)s'?")
+            msgid = N_(
+                "%(key)s: unknown id '%(id)s' among the %(kinds)s; did you mean '%(guess)s'?"
+            )
             args["guess"] = guess
         else:
-            msgid = N_("unknown %(kind)s '%(id)s' in '%(key)s': check the id or add the record")
+            msgid = N_(
+                "%(key)s: unknown id '%(id)s' among the %(kinds)s; check the id or add the record"
+            )
         args["key"] = ".".join(str(k) for k in key if isinstance(k, str)) or section
         yield Problem(UNKNOWN_REFERENCE, msgid, args, *source.at(*key))
 
@@ -120,89 +127,132 @@ class Checker:
             yield from self._ref("categories", unit.category, source, "category")
             if unit.organisation is None:
                 if unit.parent is None:
-                    yield Problem(NO_ORGANISATION,
-                                  N_("the unit '%(id)s' has no parent and no 'organisation': "
-                                     "say which organisation it belongs to"),
-                                  {"id": unit.id}, *source.at("id"))
+                    yield Problem(
+                        NO_ORGANISATION,
+                        N_(
+                            "the unit '%(id)s' has no parent and no 'organisation': "
+                            "say which organisation it belongs to"
+                        ),
+                        {"id": unit.id},
+                        *source.at("id"),
+                    )
             else:
                 yield from self._ref("organisations", unit.organisation, source, "organisation")
             yield from self._ref("units", unit.parent, source, "parent")
             for index, attachment in enumerate(unit.attachments):
-                yield from self._ref("units", attachment.unit, source, "attachments", index,
-                                     "unit")
+                yield from self._ref("units", attachment.unit, source, "attachments", index, "unit")
             for index, replaced in enumerate(unit.replaces):
                 yield from self._ref("units", replaced, source, "replaces", index)
             yield from self._level_rule(unit, source)
             yield from self._validity(unit, source)
             yield from self._sharing(unit, source)
             if unit.status is UnitStatus.closed and unit.valid_until is None:
-                yield Problem(CLOSED_WITHOUT_END,
-                              N_("the unit '%(id)s' is closed but has no 'valid_until' date"),
-                              {"id": unit.id}, *source.at("status"))
-            if (unit.head is None and unit.status is not UnitStatus.closed
-                    and unit.is_valid_on(data.as_of)):
-                yield Problem(NO_HEAD_POST,
-                              N_("the unit '%(id)s' has no head post ('head:'); add it, even "
-                                 "vacant"),
-                              {"id": unit.id}, *source.at("id"))
+                yield Problem(
+                    CLOSED_WITHOUT_END,
+                    N_("the unit '%(id)s' is closed but has no 'valid_until' date"),
+                    {"id": unit.id},
+                    *source.at("status"),
+                )
+            if (
+                unit.head is None
+                and unit.status is not UnitStatus.closed
+                and unit.is_valid_on(data.as_of)
+            ):
+                yield Problem(
+                    NO_HEAD_POST,
+                    N_("the unit '%(id)s' has no head post ('head:'); add it, even vacant"),
+                    {"id": unit.id},
+                    *source.at("id"),
+                )
         for org in data.organisations.values():
             if not any(u.organisation == org.id for u in data.units.values()):
-                yield Problem(EMPTY_ORGANISATION,
-                              N_("the organisation '%(id)s' has no unit"),
-                              {"id": org.id}, *self._src("organisations", org.id).at("id"))
+                yield Problem(
+                    EMPTY_ORGANISATION,
+                    N_("the organisation '%(id)s' has no unit"),
+                    {"id": org.id},
+                    *self._src("organisations", org.id).at("id"),
+                )
 
     def _level_rule(self, unit: Unit, source: Source) -> Iterator[Problem]:
         level = self.data.levels.get(unit.level)
-        if level is None:
-            return
+        if level is None or any(p not in self.data.levels for p in level.parents):
+            return  # an unknown level is reported where it is named
+        if unit.parent is not None and unit.parent in self.in_cycle:
+            return  # the cycle is the problem to fix first
         parent = self.data.units.get(unit.parent) if unit.parent else None
         if unit.parent is None:
             if not level.may_be_top:
-                yield Problem(LEVEL_NOT_ALLOWED,
-                              N_("a unit of level '%(level)s' cannot be at the top: give "
-                                 "'%(id)s' a parent of level %(allowed)s"),
-                              {"level": level.id, "id": unit.id,
-                               "allowed": ", ".join(level.parents)}, *source.at("level"))
+                yield Problem(
+                    LEVEL_NOT_ALLOWED,
+                    N_(
+                        "a unit of level '%(level)s' cannot be at the top: give "
+                        "'%(id)s' a parent of level %(allowed)s"
+                    ),
+                    {"level": level.id, "id": unit.id, "allowed": ", ".join(level.parents)},
+                    *source.at("level"),
+                )
             return
         if parent is None:
             return
         if parent.level not in level.parents and parent.level in self.data.levels:
             allowed = ", ".join(level.parents) or "-"
-            yield Problem(LEVEL_NOT_ALLOWED,
-                          N_("a unit of level '%(level)s' cannot sit under a unit of level "
-                             "'%(parent_level)s' ('%(parent)s'); allowed parent levels: "
-                             "%(allowed)s"),
-                          {"level": level.id, "parent_level": parent.level,
-                           "parent": parent.id, "allowed": allowed}, *source.at("level"))
-        if (parent.organisation and unit.organisation
-                and parent.organisation != unit.organisation):
-            yield Problem(PARENT_ORGANISATION,
-                          N_("the unit '%(id)s' belongs to '%(org)s' but its parent '%(parent)s' "
-                             "belongs to '%(parent_org)s': use 'attachments' to show it under a "
-                             "unit of another organisation"),
-                          {"id": unit.id, "org": unit.organisation, "parent": parent.id,
-                           "parent_org": parent.organisation}, *source.at("parent"))
+            yield Problem(
+                LEVEL_NOT_ALLOWED,
+                N_(
+                    "a unit of level '%(level)s' cannot sit under a unit of level "
+                    "'%(parent_level)s' ('%(parent)s'); allowed parent levels: "
+                    "%(allowed)s"
+                ),
+                {
+                    "level": level.id,
+                    "parent_level": parent.level,
+                    "parent": parent.id,
+                    "allowed": allowed,
+                },
+                *source.at("level"),
+            )
+        if parent.organisation and unit.organisation and parent.organisation != unit.organisation:
+            yield Problem(
+                PARENT_ORGANISATION,
+                N_(
+                    "the unit '%(id)s' belongs to '%(org)s' but its parent '%(parent)s' "
+                    "belongs to '%(parent_org)s': use 'attachments' to show it under a "
+                    "unit of another organisation"
+                ),
+                {
+                    "id": unit.id,
+                    "org": unit.organisation,
+                    "parent": parent.id,
+                    "parent_org": parent.organisation,
+                },
+                *source.at("parent"),
+            )
 
     def _validity(self, unit: Unit, source: Source) -> Iterator[Problem]:
         parent = self.data.units.get(unit.parent) if unit.parent else None
         if parent is None:
             return
-        starts_before = (
-            parent.valid_from is not None
-            and (unit.valid_from is None or unit.valid_from < parent.valid_from)
+        starts_before = parent.valid_from is not None and (
+            unit.valid_from is None or unit.valid_from < parent.valid_from
         )
-        ends_after = (
-            parent.valid_until is not None
-            and (unit.valid_until is None or unit.valid_until > parent.valid_until)
+        ends_after = parent.valid_until is not None and (
+            unit.valid_until is None or unit.valid_until > parent.valid_until
         )
         if starts_before or ends_after:
-            yield Problem(VALIDITY_OUTSIDE_PARENT,
-                          N_("the unit '%(id)s' (%(span)s) exists outside the dates of its "
-                             "parent '%(parent)s' (%(parent_span)s)"),
-                          {"id": unit.id, "span": _span(unit.valid_from, unit.valid_until),
-                           "parent": parent.id,
-                           "parent_span": _span(parent.valid_from, parent.valid_until)},
-                          *source.at("valid_from" if starts_before else "valid_until"))
+            yield Problem(
+                VALIDITY_OUTSIDE_PARENT,
+                N_(
+                    "the unit '%(id)s' (%(span)s) exists outside the dates of its "
+                    "parent '%(parent)s' (%(parent_span)s)"
+                ),
+                {
+                    "id": unit.id,
+                    "span": _span(unit.valid_from, unit.valid_until),
+                    "parent": parent.id,
+                    "parent_span": _span(parent.valid_from, parent.valid_until),
+                },
+                *source.at("valid_from" if starts_before else "valid_until"),
+            )
 
     def _sharing(self, unit: Unit, source: Source) -> Iterator[Problem]:
         if unit.shared is None:
@@ -210,13 +260,22 @@ class Checker:
         seen: set[str] = set()
         for index, org in enumerate(unit.shared.with_):
             if org == unit.organisation:
-                yield Problem(SHARING,
-                              N_("the unit '%(id)s' is shared with its own organisation "
-                                 "'%(org)s': list only the other organisations"),
-                              {"id": unit.id, "org": org}, *source.at("shared", "with", index))
+                yield Problem(
+                    SHARING,
+                    N_(
+                        "the unit '%(id)s' is shared with its own organisation "
+                        "'%(org)s': list only the other organisations"
+                    ),
+                    {"id": unit.id, "org": org},
+                    *source.at("shared", "with", index),
+                )
             elif org in seen:
-                yield Problem(SHARING, N_("the organisation '%(org)s' is listed twice"),
-                              {"org": org}, *source.at("shared", "with", index))
+                yield Problem(
+                    SHARING,
+                    N_("the organisation '%(org)s' is listed twice"),
+                    {"org": org},
+                    *source.at("shared", "with", index),
+                )
             else:
                 yield from self._ref("organisations", org, source, "shared", "with", index)
             seen.add(org)
@@ -233,13 +292,22 @@ class Checker:
                 path.append(node)
                 node = units[node].parent
             if node is not None and state.get(node) == 1:
-                cycle = path[path.index(node):]
+                cycle = path[path.index(node) :]
+                self.in_cycle.update(cycle)
                 first = min(cycle, key=lambda uid: self._src("units", uid).sort_key())
-                yield Problem(CYCLE,
-                              N_("the units %(cycle)s form a cycle through their parents: one of "
-                                 "them must have another parent"),
-                              {"cycle": " → ".join([*cycle, cycle[0]])},
-                              *self._src("units", first).at("parent"))
+                if len(cycle) == 1:
+                    msgid = N_("the unit '%(id)s' names itself as its parent")
+                else:
+                    msgid = N_(
+                        "the units %(cycle)s form a cycle through their parents: one of "
+                        "them must have another parent"
+                    )
+                yield Problem(
+                    CYCLE,
+                    msgid,
+                    {"id": first, "cycle": " → ".join([*cycle, cycle[0]])},
+                    *self._src("units", first).at("parent"),
+                )
             for uid in path:
                 state[uid] = 2
 
@@ -264,11 +332,12 @@ class Checker:
                         (other_source, other_key, source, key),
                     ):
                         path, line = there.at(*there_key)
-                        yield Problem(DUPLICATE_ID,
-                                      N_("the post id '%(id)s' is used twice; the other is at "
-                                         "%(other)s"),
-                                      {"id": post_id, "other": self.where(path, line)},
-                                      *here.at(*here_key))
+                        yield Problem(
+                            DUPLICATE_ID,
+                            N_("the post id '%(id)s' is used twice; the other is at %(other)s"),
+                            {"id": post_id, "other": self.where(path, line)},
+                            *here.at(*here_key),
+                        )
                 else:
                     first[post_id] = (source, key)
 
@@ -289,8 +358,7 @@ class Checker:
             yield from self._ref("orientations", objective.orientation, source, "orientation")
         for orientation in self.data.orientations.values():
             source = self._src("orientations", orientation.id)
-            yield from self._ref("organisations", orientation.organisation, source,
-                                 "organisation")
+            yield from self._ref("organisations", orientation.organisation, source, "organisation")
         for action in self.data.actions.values():
             source = self._src("actions", action.id)
             yield from self._ref("objectives", action.objective, source, "objective")
@@ -298,13 +366,26 @@ class Checker:
                 for index, uid in enumerate(getattr(action, key)):
                     yield from self._ref("units", uid, source, key, index)
             done = action.status is ActionStatus.done
-            if action.progress is not None and done != (action.progress == 100):
-                yield Problem(ACTION_PROGRESS,
-                              N_("the action '%(id)s' is '%(status)s' with a progress of "
-                                 "%(progress)s %%: a done action is at 100 %%, and only a done "
-                                 "action is"),
-                              {"id": action.id, "status": action.status.value,
-                               "progress": action.progress}, *source.at("progress"))
+            if action.progress is not None and done and action.progress != 100:
+                yield Problem(
+                    ACTION_PROGRESS,
+                    N_(
+                        "the action '%(id)s' is 'done' but its progress is "
+                        "%(progress)s %%: set 'progress' to 100, or change 'status'"
+                    ),
+                    {"id": action.id, "progress": action.progress},
+                    *source.at("progress"),
+                )
+            elif action.progress == 100 and not done:
+                yield Problem(
+                    ACTION_PROGRESS,
+                    N_(
+                        "the action '%(id)s' is at 100 %% but its status is "
+                        "'%(status)s': set 'status' to done, or lower 'progress'"
+                    ),
+                    {"id": action.id, "status": action.status.value},
+                    *source.at("status"),
+                )
 
     def check_events(self) -> Iterator[Problem]:
         """Events name existing units and organisations, and agree with their dates."""
@@ -326,11 +407,11 @@ class Checker:
             for uid in starting:
                 unit = units.get(uid)
                 if unit and unit.valid_from is not None and unit.valid_from != event.date:
-                    yield _event_dates(event.id, event.date, uid, "valid_from", source)
+                    yield _event_dates(event.id, event.date, unit, "valid_from", source)
             for uid in ending:
                 unit = units.get(uid)
                 if unit and unit.valid_until is not None and unit.valid_until >= event.date:
-                    yield _event_dates(event.id, event.date, uid, "valid_until", source)
+                    yield _event_dates(event.id, event.date, unit, "valid_until", source)
 
     def check_package(self) -> Iterator[Problem]:
         """The maintainer's unit exists."""
@@ -345,11 +426,20 @@ def _span(start: object, end: object) -> str:
     return f"{start or '…'} – {end or '…'}"
 
 
-def _event_dates(event: str, date: object, unit: str, key: str, source: Source) -> Problem:
-    return Problem(EVENT_DATES,
-                   N_("the event '%(event)s' of %(date)s does not match the %(key)s of the unit "
-                      "'%(unit)s' (a unit ends the day before the event, a new one starts on "
-                      "its date)"),
-                   {"event": event, "date": str(date), "key": key, "unit": unit},
-                   *source.at("date"))
-
+def _event_dates(event: str, date: object, unit: Unit, key: str, source: Source) -> Problem:
+    return Problem(
+        EVENT_DATES,
+        N_(
+            "the event '%(event)s' of %(date)s does not match the unit '%(unit)s', whose %(key)s "
+            "is %(unit_date)s (a unit ends the day before the event, a new one starts on its "
+            "date)"
+        ),
+        {
+            "event": event,
+            "date": str(date),
+            "key": key,
+            "unit": unit.id,
+            "unit_date": str(getattr(unit, key)),
+        },
+        *source.at("date"),
+    )

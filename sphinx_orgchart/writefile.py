@@ -20,8 +20,9 @@ class WriteRefused(Exception):
 
     def message(self, language: str) -> str:
         """What to tell the user."""
-        return translate(language, N_("%(path)s already exists: nothing was written (use "
-                                      "--force to replace it)")) % {"path": self.path}
+        return translate(
+            language, N_("%(path)s already exists: nothing was written (use --force to replace it)")
+        ) % {"path": self.path}
 
 
 def write_bytes_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..i18n import N_
 from ..model import SECTION_MODELS, SECTIONS, PackageFile, PackageInfo, Unit
+from ..model.common import SLUG_RE
 from ..problems import DUPLICATE_ID, FILE_STRUCTURE, MANIFEST, PARENT_CONFLICT, Problem
 from .errors import allowed_keys, did_you_mean, problems_from_validation
 from .yamlsource import LineMap, Path_, YamlFile
@@ -65,8 +66,9 @@ class Assembler:
 
     def structure(self, file: YamlFile, path: Path_, msgid: str, **args: object) -> None:
         """Report a file whose shape is wrong at ``path``."""
-        self.problems.append(Problem(FILE_STRUCTURE, msgid, args, file.path,
-                                     file.lines.line_of(path)))
+        self.problems.append(
+            Problem(FILE_STRUCTURE, msgid, args, file.path, file.lines.line_of(path))
+        )
 
     def validate(self, model: type[BaseModel], data: Any, origin: Source) -> Any:
         """``model`` validated from ``data``, or None with the problems recorded."""
@@ -86,25 +88,46 @@ class Assembler:
             self.broken_ids["*"].update(file.guessed_ids)
             return
         if not isinstance(value, dict):
-            self.structure(file, (), N_("the file must be a mapping of sections (units:, "
-                                        "levels:, organisations:...), not a list or a value"))
+            self.structure(
+                file,
+                (),
+                N_(
+                    "the file must be a mapping of sections (units:, "
+                    "levels:, organisations:...), not a list or a value"
+                ),
+            )
             return
+        stray_info = is_manifest and "package" not in value
         for key in value:
+            if stray_info and key in PackageInfo.model_fields:
+                continue  # reported once, as a missing 'package:' line
             if key not in PackageFile.model_fields:
                 guess = did_you_mean(str(key), allowed_keys(PackageFile))
                 origin = Source(file.path, file.lines, ())
                 self.problems.append(
-                    Problem("unknown-key",
-                            N_("unknown section '%(key)s': did you mean '%(guess)s'?") if guess
-                            else N_("unknown section '%(key)s'; the sections are: %(keys)s"),
-                            {"key": key, "guess": guess or "",
-                             "keys": ", ".join(allowed_keys(PackageFile))},
-                            file.path, origin.line(key))
+                    Problem(
+                        "unknown-key",
+                        N_("unknown section '%(key)s': did you mean '%(guess)s'?")
+                        if guess
+                        else N_("unknown section '%(key)s'; the sections are: %(keys)s"),
+                        {
+                            "key": key,
+                            "guess": guess or "",
+                            "keys": ", ".join(allowed_keys(PackageFile)),
+                        },
+                        file.path,
+                        origin.line(key),
+                    )
                 )
             elif key in MANIFEST_ONLY and not is_manifest:
                 self.problems.append(
-                    Problem(MANIFEST, N_("'%(key)s' belongs in the manifest (orgchart.yaml) only"),
-                            {"key": key}, file.path, file.lines.line_of((key,)))
+                    Problem(
+                        MANIFEST,
+                        N_("'%(key)s' belongs in the manifest (orgchart.yaml) only"),
+                        {"key": key},
+                        file.path,
+                        file.lines.line_of((key,)),
+                    )
                 )
         if is_manifest:
             self._take_package_info(file, value)
@@ -113,8 +136,12 @@ class Assembler:
             if items is None:
                 continue
             if not isinstance(items, list):
-                self.structure(file, (section,), N_("'%(section)s' must be a list: start each "
-                                                    "record with '- '"), section=section)
+                self.structure(
+                    file,
+                    (section,),
+                    N_("'%(section)s' must be a list: start each record with '- '"),
+                    section=section,
+                )
                 continue
             for index, item in enumerate(items):
                 origin = Source(file.path, file.lines, (section, index))
@@ -127,14 +154,35 @@ class Assembler:
         raw = value.get("package")
         origin = Source(file.path, file.lines, ("package",))
         if raw is None:
+            misplaced = [key for key in value if key in PackageInfo.model_fields]
+            if misplaced:
+                self.problems.append(
+                    Problem(
+                        MANIFEST,
+                        N_(
+                            "the manifest has no 'package:' section: %(keys)s must be "
+                            "indented under a 'package:' line"
+                        ),
+                        {"keys": ", ".join(misplaced)},
+                        file.path,
+                        file.lines.line_of((misplaced[0],)),
+                    )
+                )
+                return
             self.problems.append(
-                Problem(MANIFEST, N_("the manifest has no 'package:' section (name, language, "
-                                     "as_of...)"), {}, file.path, 1)
+                Problem(
+                    MANIFEST,
+                    N_("the manifest has no 'package:' section (name, language, as_of...)"),
+                    {},
+                    file.path,
+                    1,
+                )
             )
             return
         if not isinstance(raw, dict):
-            self.structure(file, ("package",), N_("'package' must be a mapping (name:, "
-                                                  "language:, as_of:...)"))
+            self.structure(
+                file, ("package",), N_("'package' must be a mapping (name:, language:, as_of:...)")
+            )
             return
         self.info = self.validate(PackageInfo, raw, origin)
         for key in ("include", "exclude"):
@@ -144,8 +192,12 @@ class Assembler:
     def _check_mapping(self, file: YamlFile, item: Any, origin: Source, section: str) -> bool:
         if isinstance(item, dict):
             return True
-        self.structure(file, origin.base, N_("each item of '%(section)s' must be a mapping "
-                                             "(lines of 'key: value')"), section=section)
+        self.structure(
+            file,
+            origin.base,
+            N_("each item of '%(section)s' must be a mapping (lines of 'key: value')"),
+            section=section,
+        )
         return False
 
     def _take(self, section: str, file: YamlFile, item: Any, origin: Source) -> Any:
@@ -165,12 +217,20 @@ class Assembler:
         if first is not None:
             for here, there in ((origin, first), (first, origin)):
                 self.problems.append(
-                    Problem(DUPLICATE_ID,
-                            N_("the id '%(id)s' is used by two %(section)s; the other is at "
-                               "%(other)s"),
-                            {"id": record.id, "section": section,
-                             "other": self.where(there.path, there.line("id"))},
-                            here.path, here.line("id"))
+                    Problem(
+                        DUPLICATE_ID,
+                        N_(
+                            "the id '%(id)s' is used twice in '%(section)s'; the other is "
+                            "at %(other)s"
+                        ),
+                        {
+                            "id": record.id,
+                            "section": section,
+                            "other": self.where(there.path, there.line("id")),
+                        },
+                        here.path,
+                        here.line("id"),
+                    )
                 )
             return None
         self.origins[key] = origin
@@ -189,57 +249,76 @@ class Assembler:
         if not self._check_mapping(file, item, origin, "units"):
             return
         children = item.get("units")
-        own = {key: value for key, value in item.items() if key != "units"}
+        own = self._nested_fields(item, origin, parent, organisation)
         unit: Unit | None = self.validate(Unit, own, origin)
+        if unit is not None and parent is not None and unit.parent is None:
+            unit = unit.model_copy(update={"parent": parent})  # an invalid id, kept as broken
         raw_id = item.get("id")
         if unit is None:
             if isinstance(raw_id, str):
                 self.broken_ids["units"].add(raw_id)
         else:
-            unit = self._nest(unit, origin, parent, organisation)
             unit = self._register("units", unit, origin)
         if children is None:
             return
         if not isinstance(children, list):
-            self.structure(file, (*origin.base, "units"), N_("'units' must be a list: start each "
-                                                             "sub-unit with '- '"))
+            self.structure(
+                file,
+                (*origin.base, "units"),
+                N_("'units' must be a list: start each sub-unit with '- '"),
+            )
             return
         child_parent = unit.id if unit else raw_id if isinstance(raw_id, str) else None
-        child_org = unit.organisation if unit else organisation
+        child_org = unit.organisation if unit else own.get("organisation")
         for index, child in enumerate(children):
-            self._take_unit(file, child, Source(file.path, file.lines,
-                                                (*origin.base, "units", index)),
-                            child_parent, child_org)
+            child_origin = Source(file.path, file.lines, (*origin.base, "units", index))
+            self._take_unit(file, child, child_origin, child_parent, child_org)
 
-    def _nest(self, unit: Unit, origin: Source, parent: str | None, org: str | None) -> Unit:
-        update: dict[str, Any] = {}
+    def _nested_fields(
+        self, item: dict[str, Any], origin: Source, parent: str | None, org: str | None
+    ) -> dict[str, Any]:
+        """The unit's own keys, with what it takes from where it is written filled in."""
+        own = {key: value for key, value in item.items() if key != "units"}
+        if parent is not None and not SLUG_RE.match(parent):
+            # The parent's own id is invalid (and reported): do not blame its children.
+            own.pop("parent", None)
+            own["organisation"] = own.get("organisation") or org
+            _default_post_ids(own)
+            return own
         if parent is not None:
-            if unit.parent is not None and unit.parent != parent:
+            written = own.get("parent")
+            if written is not None and written != parent:
                 self.problems.append(
-                    Problem(PARENT_CONFLICT,
-                            N_("the unit '%(id)s' is written under '%(nested)s' but names "
-                               "'%(parent)s' as parent: remove 'parent' or move the unit"),
-                            {"id": unit.id, "nested": parent, "parent": unit.parent},
-                            *origin.at("parent"))
+                    Problem(
+                        PARENT_CONFLICT,
+                        N_(
+                            "the unit '%(id)s' is written under '%(nested)s' but names "
+                            "'%(parent)s' as parent: remove 'parent' or move the unit"
+                        ),
+                        {"id": own.get("id"), "nested": parent, "parent": written},
+                        *origin.at("parent"),
+                    )
                 )
-            update["parent"] = parent
-        if unit.organisation is None and org is not None:
-            update["organisation"] = org
-        posts = _with_post_ids(unit)
-        if posts is not None:
-            update.update(posts)
-        return unit.model_copy(update=update) if update else unit
+            own["parent"] = parent
+        if own.get("organisation") is None and org is not None:
+            own["organisation"] = org
+        _default_post_ids(own)
+        return own
 
 
-def _with_post_ids(unit: Unit) -> dict[str, Any] | None:
-    """Default ids for posts written without one."""
-    update: dict[str, Any] = {}
-    if unit.head is not None and unit.head.id is None:
-        update["head"] = unit.head.model_copy(update={"id": f"{unit.id}.head"})
-    if any(post.id is None for post in unit.posts):
-        update["posts"] = [
-            post if post.id else post.model_copy(update={"id": f"{unit.id}.post-{index}"})
-            for index, post in enumerate(unit.posts, start=1)
+def _default_post_ids(unit: dict[str, Any]) -> None:
+    """Give an id to the posts written without one: '<unit>.head', '<unit>.post-<n>'."""
+    uid = unit.get("id")
+    if not isinstance(uid, str) or not SLUG_RE.match(uid):
+        return
+    head = unit.get("head")
+    if isinstance(head, dict) and head.get("id") is None:
+        unit["head"] = {**head, "id": f"{uid}.head"}
+    posts = unit.get("posts")
+    if isinstance(posts, list):
+        unit["posts"] = [
+            {**post, "id": f"{uid}.post-{index}"}
+            if isinstance(post, dict) and post.get("id") is None
+            else post
+            for index, post in enumerate(posts, start=1)
         ]
-    return update or None
-

@@ -6,7 +6,6 @@ keys, UTF-8 text. libyaml's C parser is used when PyYAML was built with it.
 
 from __future__ import annotations
 
-import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,7 +32,7 @@ __all__ = ["MAX_FILE_BYTES", "MAX_NODES", "LineMap", "YamlFile", "read_yaml"]
 MAX_FILE_BYTES = 20 * 1024 * 1024
 """Files larger than this (20 MiB) are refused: a package splits into several files."""
 
-MAX_NODES = 2_000_000
+MAX_NODES = 1_000_000
 """Most values one file may expand to, aliases included (stops "billion laughs")."""
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -42,6 +41,8 @@ _STANDARD_TAGS = frozenset(
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
 )
+
+_STR_TAG = "tag:yaml.org,2002:str"
 
 Path_ = tuple[str | int, ...]
 
@@ -81,8 +82,42 @@ class YamlFile:
 _ID_LINE = re.compile(r"""^[\s-]*id:\s*["']?([a-z0-9][a-z0-9._-]*)""", re.MULTILINE)
 
 
-class _TooLarge(Exception):
-    pass
+class SourceInt(int):
+    """An integer that remembers how it was written (0142764040 read as octal, +33...)."""
+
+    text: str
+
+    def __new__(cls, value: int, text: str) -> SourceInt:
+        number = super().__new__(cls, value)
+        number.text = text
+        return number
+
+
+_TIME_LIKE = re.compile(r"^(\d{1,2}):(\d{2})$")
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+
+
+def _expanded_size(root: yaml.Node, limit: int) -> int:
+    """How many values ``root`` expands to with its aliases; stops counting past ``limit``."""
+    memo: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in memo and not done:
+            continue
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        if done:
+            memo[id(node)] = min(limit + 1, 1 + sum(memo.get(id(c), 0) for c in children))
+            continue
+        memo[id(node)] = 0  # in progress: a recursive alias counts nothing more
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in memo)
+    return memo[id(root)]
 
 
 class _Builder:
@@ -91,78 +126,99 @@ class _Builder:
     def __init__(self, loader: yaml.SafeLoader, out: YamlFile) -> None:
         self.loader = loader
         self.out = out
-        self.count = 0
         self.active: set[int] = set()
+        self.fatal = False
 
     def problem(self, code: str, msgid: str, line: int, **args: object) -> None:
         self.out.problems.append(Problem(code, msgid, args, self.out.path, line))
 
+    def refuse(self, code: str, msgid: str, line: int, **args: object) -> None:
+        """A problem after which the file is not used at all."""
+        self.problem(code, msgid, line, **args)
+        self.fatal = True
+
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise _TooLarge
         line = node.start_mark.line + 1
         self.out.lines.lines.setdefault(path, line)
         if node.tag not in _STANDARD_TAGS:
-            self.problem(
+            tag = node.tag
+            if tag.startswith("tag:yaml.org,2002:"):
+                tag = "!!" + tag.removeprefix("tag:yaml.org,2002:")
+            self.refuse(
                 YAML_TAG,
-                N_("the YAML tag %(tag)s is not allowed: write plain values (text, numbers, "
-                   "dates, lists, mappings)"),
+                N_(
+                    "the YAML tag %(tag)s is not allowed: write plain values (text, numbers, "
+                    "dates, lists, mappings)"
+                ),
                 line,
-                tag=node.tag,
+                tag=tag,
             )
             return None
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if id(node) in self.active:
-            self.problem(YAML_ALIAS, N_("a YAML alias refers to itself"), line)
+            self.refuse(YAML_ALIAS, N_("a YAML alias refers to itself"), line)
             return None
         self.active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
                 return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+            assert isinstance(node, yaml.MappingNode)
             return self.mapping(node, path)
         finally:
             self.active.discard(id(node))
 
     def scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR_TAG:
+            return node.value  # most scalars: no need for the constructor
+        if node.tag in (_INT_TAG, _FLOAT_TAG) and ":" in node.value:
+            # YAML 1.1 reads 8:30 as the number 510; nobody means that: keep the text.
+            match = _TIME_LIKE.match(node.value)
+            return f"{int(match[1]):02d}:{match[2]}" if match else node.value
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except (ValueError, yaml.YAMLError):
             # An impossible date such as 2024-13-45: keep the text, validation explains.
             return node.value
+        if node.tag == _INT_TAG and isinstance(value, int) and not isinstance(value, bool):
+            return SourceInt(value, node.value)
+        return value
 
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         try:
             self.loader.flatten_mapping(node)
-        except yaml.YAMLError as exc:
-            self.problem(YAML_SYNTAX, N_("%(detail)s"), node.start_mark.line + 1, detail=str(exc))
+        except yaml.YAMLError:
+            self.refuse(
+                YAML_SYNTAX,
+                N_("a merge key '<<' must refer to a mapping (an &anchor) or a list of them"),
+                node.start_mark.line + 1,
+            )
             return {}
         result: dict[str, Any] = {}
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             key_line = key_node.start_mark.line + 1
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problem(YAML_SYNTAX, N_("a key must be a plain word, not a list or mapping"),
-                             key_line)
+                self.problem(
+                    YAML_SYNTAX, N_("a key must be a plain word, not a list or mapping"), key_line
+                )
                 continue
-            key = self.scalar(key_node)
-            if not isinstance(key, str):
-                key = key_node.value
+            key = key_node.value if key_node.tag == _STR_TAG else str(self.scalar(key_node))
             if key in seen:
                 self.problem(
                     YAML_DUPLICATE_KEY,
-                    N_("the key '%(key)s' appears twice in the same mapping (first on line "
-                       "%(first)s): keep one"),
+                    N_(
+                        "the key '%(key)s' appears twice in the same mapping (first on line "
+                        "%(first)s): keep one"
+                    ),
                     key_line,
                     key=key,
                     first=seen[key],
                 )
                 continue
             seen[key] = key_line
-            self.out.lines.lines[(*path, key)] = key_line
+            self.out.lines.lines[(*path, key)] = key_line  # the key's line, not its value's
             result[key] = self.build(value_node, (*path, key))
-            self.out.lines.lines[(*path, key)] = key_line
         return result
 
 
@@ -192,53 +248,96 @@ def _decode(data: bytes, out: YamlFile) -> str | None:
 _SYNTAX_HELP: dict[str, str] = {
     "mapping values are not allowed here": N_(
         "a ':' is not allowed here; a value that contains ': ' must be written in quotes, "
-        "or the line is not indented like its neighbours"),
+        "or the line is not indented like its neighbours"
+    ),
     "mapping values are not allowed in this context": N_(
         "a ':' is not allowed here; a value that contains ': ' must be written in quotes, "
-        "or the line is not indented like its neighbours"),
+        "or the line is not indented like its neighbours"
+    ),
     "found undefined alias": N_(
-        "an alias (*name) refers to an anchor (&name) that is not defined above it"),
+        "an alias (*name) refers to an anchor (&name) that is not defined above it"
+    ),
     "could not find expected ':'": N_(
-        "a key is not followed by ':' (or a value spans lines without quotes)"),
+        "a key is not followed by ':' (or a value spans lines without quotes)"
+    ),
     "did not find expected key": N_(
-        "the indentation does not match the lines above (a key or a '- ' item is misaligned)"),
+        "the indentation does not match the lines above (a key or a '- ' item is misaligned)"
+    ),
     "did not find expected ',' or ']'": N_("a '[' list is not closed with ']'"),
     "did not find expected ',' or '}'": N_("a '{' mapping is not closed with '}'"),
+    "expected ',' or ']'": N_("a '[' list is not closed with ']'"),
+    "expected ',' or '}'": N_("a '{' mapping is not closed with '}'"),
+    "expected <block end>": N_(
+        "the indentation does not match the lines above (a key or a '- ' item is misaligned)"
+    ),
     "did not find expected '-' indicator": N_(
-        "a list item does not start with '- ' at the same indentation as the others"),
+        "a list item does not start with '- ' at the same indentation as the others"
+    ),
     "found character '\\t' that cannot start any token": N_(
-        "a tab character is used for indentation: indent with spaces"),
+        "a tab character is used for indentation: indent with spaces"
+    ),
     "found character that cannot start any token": N_(
         "a character cannot start a value here (a tab, or '@' or '`' at the start of a value: "
-        "write the value in quotes)"),
+        "write the value in quotes)"
+    ),
     "found a tab character that violates indentation": N_(
-        "a tab character is used for indentation: indent with spaces"),
+        "a tab character is used for indentation: indent with spaces"
+    ),
     "found unexpected end of stream": N_("the file ends inside a quoted text: close the quotes"),
     "found unknown escape character": N_(
         "a backslash in a double-quoted text starts an unknown escape: double it, or use "
-        "single quotes"),
+        "single quotes"
+    ),
     "but found another document": N_(
-        "the file holds several YAML documents ('---'): keep one document per file"),
+        "the file holds several YAML documents ('---'): keep one document per file"
+    ),
 }
 
 
-def _syntax_problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
+# Problems best located where the construct that is not closed starts.
+_AT_START = (
+    "did not find expected ',' or ']'",
+    "did not find expected ',' or '}'",
+    "expected ',' or ']'",
+    "expected ',' or '}'",
+    "found unexpected end of stream",
+)
+_NO_CONTEXT = ("but found another document",)
+
+
+def _syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     problem = (exc.problem or "").strip()
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
+    if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
+        problem = "found a tab character that violates indentation"
     explained = _SYNTAX_HELP.get(problem)
     if explained is None:
-        explained = next((msg for key, msg in _SYNTAX_HELP.items() if problem.startswith(key)),
-                         None)
-    text: str = Msg(explained) if explained else problem
+        explained = next(
+            (msg for key, msg in _SYNTAX_HELP.items() if problem.startswith(key)), None
+        )
+    shown: str = Msg(explained) if explained else problem
     context_line = exc.context_mark.line + 1 if exc.context_mark else None
-    if context_line and line and context_line != line:
-        return Problem(YAML_SYNTAX,
-                       N_("YAML syntax error: %(problem)s (the construct starts on line "
-                          "%(start)s)"),
-                       {"problem": text, "start": context_line}, path, line)
-    return Problem(YAML_SYNTAX, N_("YAML syntax error: %(problem)s"), {"problem": text},
-                   path, line)
+    if problem.startswith(_AT_START) and context_line:
+        line = context_line
+    elif context_line and line and context_line != line and not problem.startswith(_NO_CONTEXT):
+        return Problem(
+            YAML_SYNTAX,
+            N_("YAML syntax error: %(problem)s (the construct starts on line %(start)s)"),
+            {"problem": shown, "start": context_line},
+            path,
+            line,
+        )
+    return Problem(
+        YAML_SYNTAX, N_("YAML syntax error: %(problem)s"), {"problem": shown}, path, line
+    )
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    if 0 <= line < len(lines) and 0 <= column < len(lines[line]):
+        return lines[line][column]
+    return ""
 
 
 def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlFile:
@@ -250,8 +349,10 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlFile:
             out.problems.append(
                 Problem(
                     FILE_TOO_LARGE,
-                    N_("the file is %(size)s MiB, more than the %(limit)s MiB allowed: split it "
-                       "into several files"),
+                    N_(
+                        "the file is %(size)s MiB, more than the %(limit)s MiB allowed: split it "
+                        "into several files"
+                    ),
                     {"size": f"{size / 2**20:.1f}", "limit": f"{max_bytes / 2**20:.0f}"},
                     path,
                 )
@@ -260,16 +361,18 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlFile:
         data = path.read_bytes()
     except OSError as exc:
         out.problems.append(
-            Problem(FILE_UNREADABLE, N_("cannot read the file: %(reason)s"),
-                    {"reason": exc.strerror or str(exc)}, path)
+            Problem(
+                FILE_UNREADABLE,
+                N_("cannot read the file: %(reason)s"),
+                {"reason": exc.strerror or str(exc)},
+                path,
+            )
         )
         return out
     text = _decode(data, out)
     if text is None:
         return out
     out.text = text
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # the collector triples the cost of building many small objects
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -278,24 +381,37 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlFile:
                 Problem(FILE_EMPTY, N_("the file is empty or holds only comments"), {}, path, 1)
             )
             return out
-        try:
-            out.value = _Builder(loader, out).build(node, ())
-        except _TooLarge:
-            out.value = None
+        if "*" in text and _expanded_size(node, MAX_NODES) > MAX_NODES:
             out.problems.append(
-                Problem(YAML_ALIAS, N_("the YAML aliases of this file expand to more than "
-                                       "%(limit)s values: write the data without aliases"),
-                        {"limit": MAX_NODES}, path, node.start_mark.line + 1)
+                Problem(
+                    YAML_ALIAS,
+                    N_(
+                        "the YAML aliases of this file expand to more than "
+                        "%(limit)s values: write the data without aliases"
+                    ),
+                    {"limit": MAX_NODES},
+                    path,
+                    node.start_mark.line + 1,
+                )
             )
+            return out
+        builder = _Builder(loader, out)
+        try:
+            value = builder.build(node, ())
+        except RecursionError:
+            builder.refuse(
+                YAML_SYNTAX,
+                N_("the values of this file are nested too deeply"),
+                node.start_mark.line + 1,
+            )
+            value = None
+        out.value = None if builder.fatal else value
     except yaml.MarkedYAMLError as exc:
-        out.problems.append(_syntax_problem(path, exc))
+        out.problems.append(_syntax_problem(path, text, exc))
     except yaml.YAMLError as exc:
         out.problems.append(
-            Problem(YAML_SYNTAX, N_("YAML syntax error: %(problem)s"), {"problem": str(exc)},
-                    path)
+            Problem(YAML_SYNTAX, N_("YAML syntax error: %(problem)s"), {"problem": str(exc)}, path)
         )
     finally:
         loader.dispose()
-        if gc_was_enabled:
-            gc.enable()
     return out

@@ -3,6 +3,8 @@
 This package never imports Sphinx or docutils.
 """
 
+from pydantic import BaseModel
+
 from .common import ActKind, Contact, LegalAct, Localized
 from .governance import Body, BodyKind, Frequency, Member, Schedule, Weekday
 from .history import Event, EventKind
@@ -67,7 +69,7 @@ __all__ = [
 ]
 
 # Which model validates one item of each section.
-SECTION_MODELS = {
+SECTION_MODELS: dict[str, type[BaseModel]] = {
     "organisations": Organisation,
     "levels": Level,
     "categories": Category,

@@ -9,10 +9,10 @@ from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
-    GetJsonSchemaHandler,
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     ValidationInfo,
     field_validator,
     model_validator,
@@ -22,8 +22,8 @@ from pydantic_core import CoreSchema, PydanticCustomError
 
 __all__ = [
     "ActKind",
-    "Email",
     "Contact",
+    "Email",
     "Id",
     "LegalAct",
     "Localized",
@@ -72,13 +72,18 @@ Id = Annotated[
 """A stable identifier ("slug"): lowercase letters, digits, ``-``, ``_`` and ``.``."""
 
 
+def written(value: Any) -> Any:
+    """How a number was written in the file, when the loader kept it (see SourceInt)."""
+    return getattr(value, "text", value)
+
+
 def _check_phone(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
         raise PydanticCustomError(
             "orgchart_phone_number",
             "the phone number {value} was read as a number; write it in quotes, "
             'for example "03 81 61 50 50"',
-            {"value": value},
+            {"value": written(value)},
         )
     if isinstance(value, str) and not PHONE_RE.match(value.strip()):
         raise PydanticCustomError(
@@ -165,7 +170,7 @@ class Contact(Strict):
     phone: Phone | None = Field(None, description="Phone number, written in quotes.")
     address: str | None = Field(None, description="Postal address (one line or several).")
     site: str | None = Field(
-        None, description="The site or building where the unit works (\"Hôtel de Ville\")."
+        None, description='The site or building where the unit works ("Hôtel de Ville").'
     )
     website: Url | None = Field(None, description="Public web page.")
     hours: str | None = Field(None, description="Opening hours, as text.")
@@ -204,5 +209,5 @@ class Record(Strict):
     @classmethod
     def _id_is_text(cls, value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
-            return str(value)
+            return str(written(value))
         return value

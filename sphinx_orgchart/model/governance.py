@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .common import Id, LegalAct, Record, Strict
@@ -51,11 +51,14 @@ class Weekday(StrEnum):
     sunday = "sunday"
 
 
-def _time_from_yaml(value: Any) -> Any:
-    # YAML 1.1 reads an unquoted 8:30 as the sexagesimal number 510 (minutes).
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
-        return dt.time(value // 60, value % 60)
+def _time_as_text(value: Any) -> Any:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # pydantic would read 930 as seconds after midnight: insist on "HH:MM".
+        raise PydanticCustomError("time_type", "expected a time written HH:MM")
     return value
+
+
+Time = Annotated[dt.time, BeforeValidator(_time_as_text)]
 
 
 class Schedule(Strict):
@@ -63,12 +66,10 @@ class Schedule(Strict):
 
     frequency: Frequency = Field(..., description="How often it meets.")
     weekday: Weekday | None = Field(None, description="Day of the week.")
-    start: dt.time | None = Field(None, description='Start time ("08:30").')
-    end: dt.time | None = Field(None, description='End time ("11:00").')
+    start: Time | None = Field(None, description='Start time ("08:30").')
+    end: Time | None = Field(None, description='End time ("11:00").')
     place: str | None = Field(None, description="Where it meets.")
     note: str | None = Field(None, description="Anything the structured fields cannot say.")
-
-    _start = field_validator("start", "end", mode="before")(_time_from_yaml)
 
     @model_validator(mode="after")
     def _times_in_order(self) -> Schedule:

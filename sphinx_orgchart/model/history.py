@@ -19,7 +19,7 @@ class EventKind(StrEnum):
     creation = "creation"
     closure = "closure"
     merger = "merger"
-    split = "split"
+    split = "split"  # type: ignore[assignment]  # the member shadows str.split, harmlessly
     renaming = "renaming"
     move = "move"
     transfer = "transfer"
@@ -34,8 +34,11 @@ _REQUIRED: dict[EventKind, tuple[tuple[str, int | None], ...]] = {
     EventKind.split: (("before", 1), ("after", 2)),
     EventKind.renaming: (("units", 1), ("previous_name", None)),
     EventKind.move: (("units", 1),),
-    EventKind.transfer: (("from_organisation", None), ("to_organisation", None),
-                         ("competence", None)),
+    EventKind.transfer: (
+        ("from_organisation", None),
+        ("to_organisation", None),
+        ("competence", None),
+    ),
     EventKind.mutualisation: (("units", 1),),
 }
 
@@ -70,10 +73,7 @@ class Event(Record):
     def _fields_for_kind(self) -> Event:
         for name, minimum in _REQUIRED[self.kind]:
             value = getattr(self, name)
-            if minimum is None:
-                missing = not value
-            else:
-                missing = len(value) < minimum
+            missing = not value if minimum is None else len(value) < minimum
             if missing and (minimum or 1) > 1:
                 raise PydanticCustomError(
                     "orgchart_event_count",

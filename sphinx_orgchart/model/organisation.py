@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Id, Localized, Record, Strict, Url
+from .common import Id, Localized, Record, Strict, Url, written
 
 __all__ = ["Category", "Level", "LevelStyle", "Organisation", "OrganisationKind", "Shape"]
 
@@ -74,7 +74,7 @@ class Organisation(Record):
     @classmethod
     def _siren(cls, value: Any) -> Any:
         if isinstance(value, int) and not isinstance(value, bool):
-            value = str(value)
+            value = str(written(value))
         if isinstance(value, str):
             digits = value.replace(" ", "")
             if len(digits) != 9 or not digits.isdigit() or not _luhn_ok(digits):
@@ -90,6 +90,41 @@ class Organisation(Record):
     def display_name(self) -> str:
         """The name to show in running text."""
         return self.short_name or self.name
+
+
+_FR_LINKS = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "et", "pour"})
+
+
+def _pluralize_fr_word(word: str) -> str:
+    lower = word.lower()
+    if lower.endswith(("s", "x", "z")):
+        return word
+    if lower.endswith(("eau", "au", "eu")):
+        return word + "x"
+    if lower.endswith("al") and lower not in ("bal", "carnaval", "festival", "récital"):
+        return word[:-2] + ("aux" if word[-1].islower() else "AUX")
+    return word + "s"
+
+
+def pluralize(label: str, language: str) -> str:
+    """A best guess at the plural of a level's label ("Direction générale" -> "Directions
+    générales"); a package gives ``plural`` where the guess is wrong."""
+    words = label.split(" ")
+    if language.startswith("en"):
+        last = words[-1]
+        if last.endswith(("s", "x", "ch", "sh")):
+            words[-1] = last + "es"
+        elif last.endswith("y") and last[-2:-1] not in tuple("aeiou"):
+            words[-1] = last[:-1] + "ies"
+        else:
+            words[-1] = last + "s"
+        return " ".join(words)
+    out = []
+    linked = False
+    for word in words:
+        linked = linked or word.lower() in _FR_LINKS or word.lower().startswith(("d'", "d’"))
+        out.append(word if linked else _pluralize_fr_word(word))
+    return " ".join(out)
 
 
 class Shape(StrEnum):
@@ -127,7 +162,7 @@ class LevelStyle(Strict):
 class Level(Record):
     """A structure level (pôle, direction, service, bureau...), defined by the package."""
 
-    name: Localized = Field(..., description='Singular label ({fr: Pôle, en: Division}).')
+    name: Localized = Field(..., description="Singular label ({fr: Pôle, en: Division}).")
     plural: Localized | None = Field(None, description="Plural label; default: name + 's'.")
     definition: Localized | None = Field(
         None, description="What a unit of this level is; it feeds the glossary."
@@ -157,7 +192,7 @@ class Level(Record):
         if plural:
             if self.plural is not None:
                 return self.plural.get(language)
-            return self.name.get(language) + "s"
+            return pluralize(self.name.get(language), language)
         return self.name.get(language)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 

@@ -1,0 +1,180 @@
+"""Reference tables generated from the code: data model fields, problem kinds, CSV columns.
+
+Local to the documentation: the docs describe the code from its declarations, so that the
+tables cannot drift from what the loader really accepts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticUndefined
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import ExtensionMetadata
+
+from sphinx_orgchart.export import CSV_COLUMNS
+from sphinx_orgchart.problems import PROBLEM_KINDS
+
+_VALIDATOR_NAMES = {
+    "_check_slug": "id",
+    "_check_phone": "phone (in quotes)",
+    "_check_url": "URL",
+    "_check_email": "email",
+}
+
+
+def _anchor(model: type[BaseModel]) -> str:
+    return f"model-{model.__name__.lower()}"
+
+
+def _type_nodes(annotation: Any, metadata: list[Any]) -> list[nodes.Node]:
+    """A readable description of a field's type, with links to nested records."""
+    for item in metadata:
+        func = getattr(getattr(item, "func", None), "__name__", "")
+        if func in _VALIDATOR_NAMES:
+            return [nodes.Text(_VALIDATOR_NAMES[func])]
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _type_nodes(args[0], list(annotation.__metadata__))
+    if origin in (typing.Union, types.UnionType):
+        parts = [a for a in args if a is not type(None)]
+        out: list[nodes.Node] = []
+        for index, part in enumerate(parts):
+            if index:
+                out.append(nodes.Text(" or "))
+            out.extend(_type_nodes(part, []))
+        return out
+    if origin is list:
+        return [nodes.Text("list of "), *_type_nodes(args[0], [])]
+    if origin is typing.Literal:
+        return [nodes.Text("one of: " + ", ".join(str(a) for a in args))]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        ref = nodes.reference("", annotation.__name__, internal=True, refid=_anchor(annotation))
+        return [ref]
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return [
+            nodes.Text("one of: "),
+            *[
+                node
+                for index, member in enumerate(annotation)
+                for node in ([nodes.Text(", ")] if index else [])
+                + [nodes.literal("", member.value)]
+            ],
+        ]
+    names = {
+        str: "text",
+        int: "whole number",
+        float: "number",
+        bool: "true/false",
+        dt.date: "date (YYYY-MM-DD)",
+        dt.time: 'time ("HH:MM")',
+    }
+    return [nodes.Text(names.get(annotation, getattr(annotation, "__name__", str(annotation))))]
+
+
+def _default(info: FieldInfo) -> str:
+    if info.is_required():
+        return "required"
+    if info.default_factory is not None:
+        value = info.default_factory()  # type: ignore[call-arg]
+        return "" if value in ([], {}) else "(default values)"
+    if info.default is None or info.default is PydanticUndefined:
+        return ""
+    if isinstance(info.default, enum.Enum):
+        return str(info.default.value)
+    if isinstance(info.default, bool):
+        return "true" if info.default else "false"
+    return str(info.default)
+
+
+def _table(
+    headers: list[str], rows: list[list[list[nodes.Node]]], widths: list[int]
+) -> nodes.table:
+    table = nodes.table(classes=["longtable", "orgchart-reference"])
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    for width in widths:
+        group += nodes.colspec(colwidth=width)
+    head = nodes.thead()
+    group += head
+    row = nodes.row()
+    for header in headers:
+        row += nodes.entry("", nodes.paragraph("", header))
+    head += row
+    body = nodes.tbody()
+    group += body
+    for cells in rows:
+        row = nodes.row()
+        for cell in cells:
+            row += nodes.entry("", nodes.paragraph("", "", *cell))
+        body += row
+    return table
+
+
+class DataModelDirective(SphinxDirective):
+    """``.. data-model:: sphinx_orgchart.model.Unit``: a model's fields as a table."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, Any]] = {"title": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        module_name, _, class_name = self.arguments[0].rpartition(".")
+        module = __import__(module_name, fromlist=[class_name])
+        model: type[BaseModel] = getattr(module, class_name)
+        section = nodes.section(ids=[_anchor(model)])
+        section += nodes.title("", self.options.get("title", model.__name__))
+        section += nodes.paragraph("", (model.__doc__ or "").strip().splitlines()[0])
+        rows = []
+        for name, info in model.model_fields.items():
+            key = info.alias or name
+            rows.append(
+                [
+                    [nodes.literal("", key)],
+                    _type_nodes(info.annotation, list(info.metadata)),
+                    [nodes.Text(_default(info))],
+                    [nodes.Text(info.description or "")],
+                ]
+            )
+        section += _table(["Key", "Type", "Default", "Meaning"], rows, [18, 22, 12, 48])
+        return [section]
+
+
+class ProblemKindsDirective(SphinxDirective):
+    """``.. problem-kinds::``: every problem code with its severity and meaning."""
+
+    def run(self) -> list[nodes.Node]:
+        rows = [
+            [
+                [nodes.literal("", kind.code)],
+                [nodes.Text(kind.severity.value)],
+                [nodes.Text(kind.doc.replace("``", ""))],
+            ]
+            for kind in PROBLEM_KINDS.values()
+        ]
+        return [_table(["Code", "Severity", "When"], rows, [25, 12, 63])]
+
+
+class CsvColumnsDirective(SphinxDirective):
+    """``.. csv-columns::``: the columns of the CSV export."""
+
+    def run(self) -> list[nodes.Node]:
+        rows = [[[nodes.literal("", name)], [nodes.Text(doc)]] for name, doc, _ in CSV_COLUMNS]
+        return [_table(["Column", "Content"], rows, [25, 75])]
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the reference directives."""
+    app.add_directive("data-model", DataModelDirective)
+    app.add_directive("problem-kinds", ProblemKindsDirective)
+    app.add_directive("csv-columns", CsvColumnsDirective)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

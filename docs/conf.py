@@ -1,0 +1,28 @@
+"""Configuration of the sphinx-orgchart documentation (built with ``make docs``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "_ext"))
+
+from sphinx_orgchart import __version__  # noqa: E402
+
+project = "sphinx-orgchart"
+author = "sphinx-orgchart contributors"
+copyright = "2026, sphinx-orgchart contributors"
+release = version = __version__
+language = "en"
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "orgchart_reference",
+]
+
+exclude_patterns = ["_build"]
+html_theme = "furo"
+html_title = f"sphinx-orgchart {release}"
+nitpicky = True
+nitpick_ignore_regex = [("py:class", r"(pydantic|annotated_types|typing)\..*")]
