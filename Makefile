@@ -24,8 +24,8 @@ $(SYSTEM_STAMP): scripts/install-system-deps.sh | $(STAMP)
 	touch $@
 
 lint: setup
-	$(BIN)/ruff check sphinx_orgchart tests docs scripts
-	$(BIN)/ruff format --check sphinx_orgchart tests docs scripts
+	$(BIN)/ruff check sphinx_orgchart tests docs scripts benchmarks
+	$(BIN)/ruff format --check sphinx_orgchart tests docs scripts benchmarks
 
 typecheck: setup
 	$(BIN)/mypy

@@ -78,7 +78,9 @@ def cmd_validate(args: argparse.Namespace, language: str) -> int:
     if result.data is None:
         print(_count_line(language, result.errors, result.warnings))
         return 1
-    if not args.quiet:
+    if args.quiet:
+        print(_count_line(language, result.errors, result.warnings))
+    else:
         print("\n".join(_summary(result, language)))
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     return 1 if failed else 0
@@ -163,7 +165,9 @@ def build_parser(language: str) -> argparse.ArgumentParser:
     )
     validate.add_argument("path", help=t("the package folder (or a single YAML/JSON file)"))
     validate.add_argument("--strict", action="store_true", help=t("fail on warnings too"))
-    validate.add_argument("-q", "--quiet", action="store_true", help=t("no summary"))
+    validate.add_argument(
+        "-q", "--quiet", action="store_true", help=t("only the problems and their count")
+    )
     validate.set_defaults(func=cmd_validate)
 
     export = commands.add_parser(

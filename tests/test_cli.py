@@ -80,9 +80,9 @@ def test_the_done_when_scenario(
     assert "Traceback" not in out + err
     dup = copy / "zz-duplicate.yaml"
     assert f"{dup}:2: error: the id '{first_id}' is used twice in 'units'" in out
-    assert f"{dup}:10: error: parent: unknown id 'zz-nowhere' among the units" in out
+    assert f"{dup}:9: error: parent: unknown id 'zz-nowhere' among the units" in out
     assert "the units zz-a → zz-b → zz-a form a cycle" in out
-    assert f"{copy / 'zz-syntax.yaml'}:4: error: YAML syntax error" in out
+    assert f"{copy / 'zz-syntax.yaml'}:3: error: YAML syntax error" in out
     # The duplicate's other place is named too.
     assert (
         f": error: the id '{first_id}' is used twice in 'units'; the other is at "

@@ -123,7 +123,9 @@ def test_include_and_exclude(tmp_path: Path) -> None:
     write(
         tmp_path,
         {
-            "orgchart.yaml": MANIFEST + "include: ['data/**/*.yaml']\nexclude: ['data/draft*']\n",
+            "orgchart.yaml": MANIFEST
+            + "include: ['data/**/*.yaml']\nexclude: ['data/draft*', 'data/old/**']\n",
+            "data/old/sub/e.yaml": "units:\n" + unit("e", "dg", organisation="ville"),
             "data/a.yaml": "units:\n" + unit("a", "dg", organisation="ville"),
             "data/draft.yaml": "units:\n" + unit("b", "dg", organisation="ville"),
             "other/c.yaml": "units:\n" + unit("c", "dg", organisation="ville"),

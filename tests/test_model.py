@@ -152,3 +152,9 @@ def test_sharing_uses_the_with_key() -> None:
 
 def test_every_section_of_a_file_is_optional() -> None:
     assert PackageFile.model_validate({}).units == []
+
+
+@pytest.mark.parametrize("name", ["Direction\ndes finances", "Tab\there", "Nul\x00"])
+def test_names_fit_on_one_line(name: str) -> None:
+    with pytest.raises(ValidationError, match=r"orgchart_single_line|one line"):
+        Unit.model_validate({"id": "a", "name": name, "level": "s"})

@@ -29,6 +29,8 @@ _VALIDATOR_NAMES = {
     "_check_phone": "phone (in quotes)",
     "_check_url": "URL",
     "_check_email": "email",
+    "_check_line": "text (one line)",
+    "_time_as_text": 'time ("HH:MM")',
 }
 
 

@@ -92,8 +92,10 @@ def find_files(
             continue
         for path in root.glob(pattern):
             relative = path.relative_to(root)
-            if any(part.startswith(".") for part in relative.parts) or path in excluded:
+            if any(part.startswith(".") for part in relative.parts):
                 continue
+            if path in excluded or any(parent in excluded for parent in path.parents):
+                continue  # a pattern such as 'drafts/**' matches the folder
             if path.resolve() == manifest.path.resolve() or not path.is_file():
                 continue
             if not path.resolve().is_relative_to(real_root):

@@ -8,6 +8,7 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -26,6 +27,7 @@ __all__ = [
     "Email",
     "Id",
     "LegalAct",
+    "Line",
     "Localized",
     "Phone",
     "Record",
@@ -75,6 +77,19 @@ Id = Annotated[
 def written(value: Any) -> Any:
     """How a number was written in the file, when the loader kept it (see SourceInt)."""
     return getattr(value, "text", value)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+
+
+def _check_line(value: Any) -> Any:
+    if isinstance(value, str) and _CONTROL.search(value):
+        raise PydanticCustomError("orgchart_single_line", "must fit on one line")
+    return value
+
+
+Line = Annotated[str, AfterValidator(_check_line)]
+"""Text on one line (names, titles, sigles): no line break or control character."""
 
 
 def _check_phone(value: Any) -> Any:

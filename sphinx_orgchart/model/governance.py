@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Id, LegalAct, Record, Strict
+from .common import Id, LegalAct, Line, Record, Strict
 
 __all__ = ["Body", "BodyKind", "Frequency", "Member", "Schedule", "Weekday"]
 
@@ -105,8 +105,8 @@ class Member(Strict):
 class Body(Record):
     """A governance body."""
 
-    name: str = Field(..., min_length=1, description='Full name ("Comité de direction").')
-    short_name: str | None = Field(None, description='Short name ("CODIR").')
+    name: Line = Field(..., min_length=1, description='Full name ("Comité de direction").')
+    short_name: Line | None = Field(None, description='Short name ("CODIR").')
     kind: BodyKind = Field(BodyKind.other, description="Kind of body.")
     organisation: Id = Field(..., description="Organisation whose body it is.")
     role: str | None = Field(None, description="Definition and role, in reStructuredText.")

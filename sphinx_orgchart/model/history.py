@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Id, LegalAct, Record
+from .common import Id, LegalAct, Line, Record
 
 __all__ = ["Event", "EventKind"]
 
@@ -48,7 +48,7 @@ class Event(Record):
 
     date: dt.date = Field(..., description="Date the change takes effect.")
     kind: EventKind = Field(..., description="What kind of change.")
-    title: str | None = Field(None, description="Short title; default: generated from the kind.")
+    title: Line | None = Field(None, description="Short title; default: generated from the kind.")
     units: list[Id] = Field(
         default_factory=list, description="Units concerned (created, closed, renamed, moved...)."
     )
@@ -58,8 +58,8 @@ class Event(Record):
     after: list[Id] = Field(
         default_factory=list, description="Units after the change (merger, split, transfer)."
     )
-    previous_name: str | None = Field(None, description="Name before a renaming.")
-    previous_sigle: str | None = Field(None, description="Sigle before a renaming.")
+    previous_name: Line | None = Field(None, description="Name before a renaming.")
+    previous_sigle: Line | None = Field(None, description="Sigle before a renaming.")
     previous_parent: Id | None = Field(
         None, description="Parent before a move (leave out if it was at the top)."
     )

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Id, Localized, Record, Strict, Url, written
+from .common import Id, Line, Localized, Record, Strict, Url, written
 
 __all__ = ["Category", "Level", "LevelStyle", "Organisation", "OrganisationKind", "Shape"]
 
@@ -57,8 +57,8 @@ def _luhn_ok(digits: str) -> bool:
 class Organisation(Record):
     """A legal entity: a Ville, a Métropole, a CCAS, a syndicat..."""
 
-    name: str = Field(..., min_length=1, description='Full name ("Ville de Belcourt").')
-    short_name: str | None = Field(None, description='Short name ("Ville", "Métropole").')
+    name: Line = Field(..., min_length=1, description='Full name ("Ville de Belcourt").')
+    short_name: Line | None = Field(None, description='Short name ("Ville", "Métropole").')
     kind: OrganisationKind = Field(..., description="Legal kind of the entity.")
     siren: str | None = Field(
         None, description="SIREN number (9 digits), checked with its control key."

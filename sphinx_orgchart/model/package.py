@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Email, Id, Phone, Strict
+from .common import Email, Id, Line, Phone, Strict
 from .governance import Body
 from .history import Event
 from .organisation import Category, Level, Organisation
@@ -35,7 +35,7 @@ SECTIONS: tuple[str, ...] = (
 class Maintainer(Strict):
     """Who keeps the data up to date."""
 
-    name: str = Field(..., min_length=1, description="A person, a team or a unit's name.")
+    name: Line = Field(..., min_length=1, description="A person, a team or a unit's name.")
     email: Email | None = Field(None, description="Where to send corrections.")
     phone: Phone | None = Field(None, description="Phone number, in quotes.")
     unit: Id | None = Field(None, description="The unit in charge of the data.")
@@ -44,7 +44,7 @@ class Maintainer(Strict):
 class PackageInfo(Strict):
     """What the package is and how fresh it is."""
 
-    name: str = Field(..., min_length=1, description='Name of the package ("Ville de ...").')
+    name: Line = Field(..., min_length=1, description='Name of the package ("Ville de ...").')
     language: Literal["fr", "en"] = Field(
         "fr", description="Language of the texts (names, missions): fr or en."
     )

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from .common import Id, Record
+from .common import Id, Line, Record
 
 __all__ = ["Action", "ActionStatus", "Objective", "Orientation"]
 
@@ -15,7 +15,7 @@ __all__ = ["Action", "ActionStatus", "Objective", "Orientation"]
 class Orientation(Record):
     """An orientation or axis of the projet d'administration."""
 
-    title: str = Field(..., min_length=1, description="Title of the orientation.")
+    title: Line = Field(..., min_length=1, description="Title of the orientation.")
     organisation: Id | None = Field(None, description="Organisation whose projet it is.")
     order: int | None = Field(None, description="Position among orientations.")
     description: str | None = Field(None, description="Presentation, in reStructuredText.")
@@ -24,7 +24,7 @@ class Orientation(Record):
 class Objective(Record):
     """An objective of the projet d'administration."""
 
-    title: str = Field(..., min_length=1, description="Title of the objective.")
+    title: Line = Field(..., min_length=1, description="Title of the objective.")
     number: int | None = Field(None, ge=1, description="Its number (objectif n°3).")
     orientation: Id | None = Field(None, description="The orientation (axis) it belongs to.")
     description: str | None = Field(None, description="Presentation, in reStructuredText.")
@@ -45,7 +45,7 @@ class ActionStatus(StrEnum):
 class Action(Record):
     """An action serving an objective, owned by one or more units."""
 
-    title: str = Field(..., min_length=1, description="What is to be done.")
+    title: Line = Field(..., min_length=1, description="What is to be done.")
     objective: Id = Field(..., description="The objective it serves.")
     owners: list[Id] = Field(..., min_length=1, description="Units that lead it.")
     contributors: list[Id] = Field(default_factory=list, description="Units that contribute.")

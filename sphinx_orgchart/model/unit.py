@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Contact, Id, LegalAct, Record, Strict
+from .common import Contact, Id, LegalAct, Line, Record, Strict
 
 __all__ = [
     "Attachment",
@@ -33,7 +33,7 @@ class PostState(StrEnum):
 class Person(Strict):
     """The agent holding a post; published only when the package and the handbook allow it."""
 
-    name: str = Field(..., min_length=1, description="Name as it should be printed.")
+    name: Line = Field(..., min_length=1, description="Name as it should be printed.")
     since: dt.date | None = Field(None, description="Date the agent took the post.")
 
 
@@ -45,8 +45,8 @@ class Post(Strict):
         description="Stable identifier, needed to name the post elsewhere (chair of a body). "
         "Default: '<unit id>.head' for a head post, '<unit id>.post-<n>' for the n-th post.",
     )
-    title: str = Field(..., min_length=1, description='Title ("Directeur·rice des finances").')
-    abbr: str | None = Field(None, description='Abbreviation ("DGS", "DGA").')
+    title: Line = Field(..., min_length=1, description='Title ("Directeur·rice des finances").')
+    abbr: Line | None = Field(None, description='Abbreviation ("DGS", "DGA").')
     state: PostState = Field(
         PostState.filled, description="filled, vacant or interim (held ad interim)."
     )
@@ -115,8 +115,8 @@ class Attachment(Strict):
 class Unit(Record):
     """A unit of the organisation: pôle, direction, service, mission, grand équipement..."""
 
-    name: str = Field(..., min_length=1, description="Full name.")
-    sigle: str | None = Field(None, description='Acronym ("DRH", "DSI").')
+    name: Line = Field(..., min_length=1, description="Full name.")
+    sigle: Line | None = Field(None, description='Acronym ("DRH", "DSI").')
     level: Id = Field(..., description="The structure level's id.")
     organisation: Id | None = Field(
         None,
