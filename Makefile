@@ -37,7 +37,9 @@ test: lint typecheck unit
 
 docs: setup
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
+	$(BIN)/sphinx-build -W --keep-going -b html docs/handbook docs/_build/html/handbook
 	@echo "Documentation: docs/_build/html/index.html"
+	@echo "Example handbook (French): docs/_build/html/handbook/index.html"
 
 locale: setup
 	$(BIN)/python scripts/update_locale.py

@@ -18,10 +18,16 @@ language = "en"
 
 extensions = [
     "sphinx.ext.autodoc",
+    "sphinx_orgchart",
     "orgchart_reference",
 ]
 
-exclude_patterns = ["_build"]
+# The documentation shows blocks of the example package; the unit pages themselves are in
+# the French handbook (docs/handbook), not here.
+orgchart_data = "../example_org"
+orgchart_pages = False
+
+exclude_patterns = ["_build", "handbook"]
 html_theme = "furo"
 html_title = f"sphinx-orgchart {release}"
 nitpicky = True

@@ -23,6 +23,9 @@ from sphinx.util.typing import ExtensionMetadata
 
 from sphinx_orgchart.export import CSV_COLUMNS
 from sphinx_orgchart.problems import PROBLEM_KINDS
+from sphinx_orgchart.sphinx.config import CONFIG_VALUES
+from sphinx_orgchart.sphinx.domain import OrgDomain
+from sphinx_orgchart.sphinx.warnings import EXTENSION_WARNINGS
 
 _VALIDATOR_NAMES = {
     "_check_slug": "id",
@@ -174,8 +177,108 @@ class CsvColumnsDirective(SphinxDirective):
         return [_table(["Column", "Content"], rows, [25, 75])]
 
 
+def _inline_rst(text: str) -> list[nodes.Node]:
+    """``literal`` spans of a doc string as literal nodes, the rest as text."""
+    out: list[nodes.Node] = []
+    for index, part in enumerate(text.split("``")):
+        if part:
+            out.append(nodes.literal("", part) if index % 2 else nodes.Text(part))
+    return out
+
+
+class ConfigValuesDirective(SphinxDirective):
+    """``.. orgchart-config::``: every ``orgchart_*`` setting."""
+
+    def run(self) -> list[nodes.Node]:
+        rows = []
+        for value in CONFIG_VALUES:
+            types = " or ".join(t.__name__ for t in value.types)
+            rows.append(
+                [
+                    [nodes.literal("", value.name)],
+                    [nodes.Text(types)],
+                    [nodes.literal("", repr(value.default))],
+                    _inline_rst(value.doc),
+                ]
+            )
+        return [_table(["Setting", "Type", "Default", "Meaning"], rows, [24, 10, 12, 54])]
+
+
+class WarningsDirective(SphinxDirective):
+    """``.. orgchart-warnings::``: every warning subtype, from the data and the extension."""
+
+    def run(self) -> list[nodes.Node]:
+        rows = [
+            [
+                [nodes.literal("", f"orgchart.{kind.code}")],
+                [nodes.Text("data")],
+                _inline_rst(kind.doc),
+            ]
+            for kind in PROBLEM_KINDS.values()
+        ]
+        rows += [
+            [
+                [nodes.literal("", f"orgchart.{w.subtype}")],
+                [nodes.Text("handbook")],
+                _inline_rst(w.doc),
+            ]
+            for w in EXTENSION_WARNINGS.values()
+        ]
+        return [_table(["Subtype", "Found in", "When"], rows, [32, 12, 56])]
+
+
+class DirectiveDirective(SphinxDirective):
+    """``.. orgchart-directive:: unit``: a directive of the org domain and its options."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        cls = OrgDomain.directives.get(name) or self.env.app.registry.domain_directives["org"][name]
+        spec = getattr(cls, "option_spec", {}) or {}
+        docs = getattr(cls, "option_docs", None)
+        if docs is None or set(docs) != set(spec):
+            raise self.error(f"org:{name}: every option needs a line in option_docs")
+        section = nodes.section(ids=[f"directive-org-{name}"])
+        section += nodes.title("", f"org:{name}")
+        usage = f".. org:{name}::" + (" ID" if cls.required_arguments else "")
+        section += nodes.literal_block(usage, usage)
+        section += nodes.paragraph("", "", *_inline_rst(" ".join((cls.__doc__ or "").split())))
+        if cls.required_arguments:
+            section += nodes.paragraph(
+                "",
+                "",
+                nodes.strong("", "Argument:"),
+                nodes.Text(" "),
+                *_inline_rst(getattr(cls, "argument_doc", "")),
+            )
+        if spec:
+            kinds = {
+                directives.flag: "flag",
+                directives.unchanged: "text",
+                directives.unchanged_required: "text",
+            }
+            rows = [
+                [
+                    [nodes.literal("", f":{option}:")],
+                    [
+                        nodes.Text(
+                            kinds.get(spec[option], getattr(spec[option], "__name__", "value"))
+                        )
+                    ],
+                    _inline_rst(docs[option]),
+                ]
+                for option in spec
+            ]
+            section += _table(["Option", "Value", "Meaning"], rows, [20, 12, 68])
+        return [section]
+
+
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the reference directives."""
+    app.add_directive("orgchart-config", ConfigValuesDirective)
+    app.add_directive("orgchart-warnings", WarningsDirective)
+    app.add_directive("orgchart-directive", DirectiveDirective)
     app.add_directive("data-model", DataModelDirective)
     app.add_directive("problem-kinds", ProblemKindsDirective)
     app.add_directive("csv-columns", CsvColumnsDirective)

@@ -21,7 +21,7 @@ from ..problems import FILE_OUTSIDE, FILE_UNREADABLE, MANIFEST, Problem, Severit
 from .assemble import Assembler, Source
 from .yamlsource import YamlFile, read_yaml
 
-__all__ = ["LoadResult", "find_files", "load_package"]
+__all__ = ["LoadResult", "digest_files", "find_files", "load_package", "package_files"]
 
 DEFAULT_INCLUDE = ("**/*.yaml", "**/*.yml")
 SINGLE_FILE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -187,6 +187,26 @@ def _load(path: str | Path) -> LoadResult:
     if result.data is not None:
         result.data.files = result.files
     return result
+
+
+def package_files(path: str | Path) -> list[Path]:
+    """The files a package is made of (manifest first), without reading their records.
+
+    Cheap enough to run on every build: it reads the manifest only.
+    """
+    root = Path(path).absolute()
+    manifest = _manifest_of(root) if root.exists() else None
+    if manifest is None:
+        return []
+    manifest_file = read_yaml(manifest)
+    _, include, exclude = _raw_manifest_settings(manifest_file)
+    paths, _ = find_files(root, manifest_file, include, exclude)
+    return [manifest, *paths]
+
+
+def digest_files(paths: list[Path]) -> dict[str, str]:
+    """SHA-256 of each file, by path."""
+    return {path.as_posix(): _digest(path) for path in paths}
 
 
 def _digest(path: Path) -> str:

@@ -1,0 +1,1 @@
+"""Directives of the ``org`` domain, one module per kind of object."""

@@ -1,0 +1,131 @@
+"""``org:organisation``: an organisation's block; ``org:units-index``: the root page of the
+generated unit pages."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from sphinx.util.docutils import SphinxDirective
+
+from ...vocab import label
+from ..domain import OrgDomain, anchor_of
+from ..state import get_state, note_deps
+from ..text import _, __, language_of
+from ..unitblock import _bullets, _field, _para, xref
+from ..warnings import UNKNOWN_TARGET, warn
+from .unit import toctree
+
+__all__ = ["OrganisationDirective", "UnitsIndexDirective"]
+
+
+class OrganisationDirective(SphinxDirective):
+    """``.. org:organisation:: ID``: kind, SIREN, website, members, top units."""
+
+    required_arguments = 1
+    option_spec: ClassVar[dict[str, Any]] = {
+        "no-index": directives.flag,
+        "no-units": directives.flag,
+    }
+    option_docs: ClassVar[dict[str, str]] = {
+        "no-index": "Do not make this block the target of the organisation's links.",
+        "no-units": "Leave out the list of its top units.",
+    }
+    argument_doc: ClassVar[str] = "The organisation's id."
+
+    def run(self) -> list[nodes.Node]:
+        org_id = self.arguments[0].strip()
+        data = get_state(self.env).data
+        note_deps(self.env, [f"organisation:{org_id}", f"roots:{org_id}"])
+        if data is None or org_id not in data.organisations:
+            warn(
+                __("unknown organisation '%s': no such id in the organisation data") % org_id,
+                UNKNOWN_TARGET,
+                self.get_location(),
+            )
+            return []
+        org = data.organisations[org_id]
+        language = language_of(self.env)
+        block = nodes.container(classes=["orgchart-organisation"])
+        if "no-index" not in self.options:
+            anchor = anchor_of("organisation", org_id)
+            domain: OrgDomain = self.env.get_domain("org")  # type: ignore[assignment]
+            if domain.note_object("organisation", org_id, anchor, self.get_location()):
+                block["ids"].append(anchor)
+        fields = nodes.field_list()
+        fields += _field(_("Kind"), _para(label(org.kind, language)))
+        if org.siren:
+            fields += _field(_("SIREN"), _para(f"{org.siren[:3]} {org.siren[3:6]} {org.siren[6:]}"))
+        if org.website:
+            fields += _field(
+                _("Website"), _para(nodes.reference(org.website, org.website, refuri=org.website))
+            )
+        if org.members:
+            fields += _field(_("Member communes"), _para(", ".join(org.members)))
+        roots = data.roots.get(org_id, [])
+        if roots and "no-units" not in self.options:
+            for unit_id in roots:
+                note_deps(self.env, [f"unit:{unit_id}"])
+            fields += _field(
+                _("Top units"), _bullets([xref("unit", u, data.units[u].label) for u in roots])
+            )
+        block += fields
+        if org.description:
+            self.state.nested_parse(self.content_from(org.description), 0, block)
+        return [block]
+
+    def content_from(self, text: str) -> StringList:
+        """reStructuredText of the data, as lines the parser can read."""
+        source, _line = self.get_source_info()
+        return StringList(text.splitlines(), source=source)
+
+
+class UnitsIndexDirective(SphinxDirective):
+    """``.. org:units-index::``: the root page of the unit pages, one section per organisation
+    with its block and the toctree of its top units, then the closed units."""
+
+    option_spec: ClassVar[dict[str, Any]] = {}
+    option_docs: ClassVar[dict[str, str]] = {}
+
+    def run(self) -> list[nodes.Node]:
+        state = get_state(self.env)
+        data = state.data
+        note_deps(self.env, ["units", "organisations", "package"])
+        title = _("Organisation of the services")
+        page = nodes.section(ids=["org-units-index"], names=[title])
+        page += nodes.title(title, title)
+        if data is None or state.nav is None:
+            return [page]
+        docname = self.env.docname
+        covered = [o for o in data.organisations if state.nav.roots.get(o)]
+        for org_id in covered:
+            org = data.organisations[org_id]
+            note_deps(self.env, [f"organisation:{org_id}", f"roots:{org_id}"])
+            section = nodes.section(ids=[f"org-index-{org_id}"], names=[org.name])
+            section += nodes.title(org.name, org.name)
+            directive = OrganisationDirective(
+                "org:organisation",
+                [org_id],
+                {"no-units": None},
+                StringList(),
+                self.lineno,
+                self.content_offset,
+                self.block_text,
+                self.state,
+                self.state_machine,
+            )
+            section += directive.run()
+            roots = [state.pages[u] for u in state.nav.roots[org_id]]
+            section += toctree(docname, roots, hidden=False)
+            page += section
+        if state.nav.closed:
+            for unit_id in state.nav.closed:
+                note_deps(self.env, [f"unit:{unit_id}"])
+            closed_title = _("Closed units")
+            section = nodes.section(ids=["org-index-closed"], names=[closed_title])
+            section += nodes.title(closed_title, closed_title)
+            section += toctree(docname, [state.pages[u] for u in state.nav.closed], hidden=False)
+            page += section
+        return [page]

@@ -1,0 +1,269 @@
+"""The ``org`` domain: objects (units, levels, organisations, posts, bodies, objectives),
+their roles, their cross-references (intersphinx included) and their indices."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Set
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.nodes import Element, Node, system_message
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain, Index, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from ..data import OrgData
+from ..i18n import N_
+from .indices import SharedUnitIndex, UnitIndex
+from .nodes import shared_marker
+from .state import OrgState, get_state, note_deps
+from .text import _, __, language_of
+from .warnings import DUPLICATE, NO_PAGE, UNKNOWN_TARGET, warn
+
+__all__ = ["OBJECT_TYPES", "OrgDomain", "anchor_of", "display_name"]
+
+# object type -> its name in console messages
+CONSOLE_NAMES: dict[str, str] = {
+    "unit": N_("unit"),
+    "level": N_("level"),
+    "organisation": N_("organisation"),
+    "post": N_("post"),
+    "body": N_("body"),
+    "objective": N_("objective"),
+}
+
+# object type -> the data attribute holding its records
+OBJECT_TYPES: dict[str, str] = {
+    "unit": "units",
+    "level": "levels",
+    "organisation": "organisations",
+    "post": "posts",
+    "body": "bodies",
+    "objective": "objectives",
+}
+
+
+def anchor_of(objtype: str, object_id: str) -> str:
+    """The HTML anchor of an object: ``org-unit-ville-drh``."""
+    return f"org-{objtype}-{object_id}"
+
+
+def display_name(data: OrgData | None, objtype: str, object_id: str, language: str) -> str | None:
+    """How an object is named in running text, or None if the package does not have it."""
+    if data is None:
+        return None
+    if objtype == "unit" and object_id in data.units:
+        return data.units[object_id].label
+    if objtype == "level" and object_id in data.levels:
+        return data.levels[object_id].label(language)
+    if objtype == "organisation" and object_id in data.organisations:
+        return data.organisations[object_id].name
+    if objtype == "post" and object_id in data.posts:
+        return data.posts[object_id][1].display()
+    if objtype == "body" and object_id in data.bodies:
+        return data.bodies[object_id].label
+    if objtype == "objective" and object_id in data.objectives:
+        objective = data.objectives[object_id]
+        return f"{objective.number}. {objective.title}" if objective.number else objective.title
+    return None
+
+
+def dependency_key(objtype: str, object_id: str) -> str:
+    """The fingerprint key of an object (posts live in their unit)."""
+    return f"{objtype}:{object_id}"
+
+
+def shared_note(data: OrgData, unit_id: str) -> str | None:
+    """ "shared: Ville, Métropole" for a shared unit (home first), else None."""
+    unit = data.units.get(unit_id)
+    if unit is None or unit.shared is None:
+        return None
+    names = [
+        data.organisations[o].display_name if o in data.organisations else o
+        for o in data.organisations_of(unit)
+    ]
+    return _("shared: %s") % ", ".join(names)
+
+
+class OrgXRefRole(XRefRole):
+    """``:org:unit:`id``` and friends: the link text is the object's name from the data."""
+
+    def process_link(
+        self,
+        env: BuildEnvironment,
+        refnode: Element,
+        has_explicit_title: bool,
+        title: str,
+        target: str,
+    ) -> tuple[str, str]:
+        target = target.strip()
+        objtype = self.reftype
+        data = get_state(env).data
+        if objtype == "post" and data is not None and target in data.posts:
+            note_deps(env, [dependency_key("unit", data.posts[target][0])])
+        else:
+            note_deps(env, [dependency_key(objtype, target)])
+        if not has_explicit_title:
+            title = display_name(data, objtype, target, language_of(env)) or target
+        return title, target
+
+    def result_nodes(
+        self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool
+    ) -> tuple[list[Node], list[system_message]]:
+        data = get_state(env).data
+        result: list[Node] = [node]
+        if self.reftype == "unit" and data is not None:
+            note = shared_note(data, node["reftarget"])
+            if note:
+                result.append(shared_marker("", note=note))
+        return result, []
+
+
+class OrgDomain(Domain):
+    """Organisation charts: units, levels, organisations, posts, bodies, objectives."""
+
+    name = "org"
+    label = "Organisation"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "unit": ObjType(_("unit"), "unit"),
+        "level": ObjType(_("level"), "level"),
+        "organisation": ObjType(_("organisation"), "organisation"),
+        "post": ObjType(_("post"), "post"),
+        "body": ObjType(_("body"), "body"),
+        "objective": ObjType(_("objective"), "objective"),
+    }
+    roles: ClassVar[dict[str, Any]] = {
+        objtype: OrgXRefRole(warn_dangling=True, innernodeclass=nodes.inline)
+        for objtype in OBJECT_TYPES
+    }
+    indices: ClassVar[list[type[Index]]] = [UnitIndex, SharedUnitIndex]
+    initial_data: ClassVar[dict[str, Any]] = {
+        "objects": {},  # (objtype, id) -> (docname, anchor)
+        "deps": {},  # docname -> set of dependency keys
+        "state": OrgState(),
+    }
+
+    @property
+    def objects(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """Described objects: where each one's description is."""
+        objects: dict[tuple[str, str], tuple[str, str]] = self.data["objects"]
+        return objects
+
+    @property
+    def state(self) -> OrgState:
+        """The package loaded for this build."""
+        return get_state(self.env)
+
+    def note_object(self, objtype: str, object_id: str, anchor: str, location: Any) -> bool:
+        """Record where an object is described; warn (and return False) if it already is."""
+        key = (objtype, object_id)
+        if key in self.objects and self.objects[key][0] != self.env.docname:
+            other = self.objects[key][0]
+            warn(
+                __(
+                    "the %(type)s '%(id)s' is already described in %(doc)s; use :no-index: on "
+                    "one of them"
+                )
+                % {"type": __(CONSOLE_NAMES[objtype]), "id": object_id, "doc": other},
+                DUPLICATE,
+                location,
+            )
+            return False
+        self.objects[key] = (self.env.docname, anchor)
+        return True
+
+    def clear_doc(self, docname: str) -> None:
+        """Forget what ``docname`` described and showed."""
+        for key, (doc, _anchor) in list(self.objects.items()):
+            if doc == docname:
+                del self.objects[key]
+        self.data["deps"].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        """Take what a parallel reader learnt of ``docnames``."""
+        for key, (doc, anchor) in otherdata["objects"].items():
+            if doc in docnames:
+                self.objects[key] = (doc, anchor)
+        for doc, keys in otherdata["deps"].items():
+            if doc in docnames:
+                self.data["deps"][doc] = set(keys)
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | None:
+        """Link to the object's description, when this handbook has one."""
+        found = self.objects.get((typ, target))
+        if found is None:
+            return None
+        docname, anchor = found
+        title = display_name(self.state.data, typ, target, language_of(env))
+        return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        """``:any:`` finds units, levels... by id."""
+        results = []
+        for objtype in OBJECT_TYPES:
+            ref = self.resolve_xref(env, fromdocname, builder, objtype, target, node, contnode)
+            if ref is not None:
+                results.append((f"org:{objtype}", ref))
+        return results
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Everything described, for objects.inv (intersphinx) and the search index."""
+        language = language_of(self.env)
+        for (objtype, object_id), (docname, anchor) in sorted(self.objects.items()):
+            name = display_name(self.state.data, objtype, object_id, language) or object_id
+            yield object_id, name, objtype, docname, anchor, 1
+
+    def get_full_qualified_name(self, node: Element) -> str | None:
+        """The id a reference names."""
+        target = node.get("reftarget")
+        return str(target) if target else None
+
+
+def warn_missing(app: Any, domain: Domain | None, node: pending_xref) -> bool | None:
+    """Our own message for a reference nothing resolved (``warn-missing-reference``)."""
+    if domain is None or domain.name != "org":
+        return None
+    if not node.get("refwarn"):
+        return True  # links the extension makes itself fall back to text, silently
+    typ, target = node["reftype"], node["reftarget"]
+    data = get_state(app.env).data
+    exists = display_name(data, typ, target, language_of(app.env)) is not None
+    if exists:
+        message = __(
+            "the %(type)s '%(id)s' has no page in this handbook: describe it here, or "
+            "add the handbook that has it to intersphinx_mapping"
+        ) % {"type": __(CONSOLE_NAMES[typ]), "id": target}
+        subtype = NO_PAGE
+    else:
+        message = __("unknown %(type)s '%(id)s': no such id in the organisation data") % {
+            "type": __(CONSOLE_NAMES[typ]),
+            "id": target,
+        }
+        subtype = UNKNOWN_TARGET
+    warn(message, subtype, node)
+    return True
+
+
+def unit_ids(domain: OrgDomain) -> Iterable[str]:
+    """Ids of the units described in this handbook."""
+    return (object_id for (objtype, object_id) in domain.objects if objtype == "unit")

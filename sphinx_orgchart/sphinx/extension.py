@@ -1,0 +1,61 @@
+"""``setup()``: what the extension adds to Sphinx, as a table of contents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
+
+from .. import __version__
+from ..i18n import DOMAIN, LOCALE_DIR
+from .config import check_config, setup_config
+from .directives.organisation import OrganisationDirective, UnitsIndexDirective
+from .directives.unit import UnitDirective, UnitPageDirective
+from .domain import OrgDomain, warn_missing
+from .nodes import setup_nodes
+from .pages import generate_pages
+from .state import load_state, outdated_docs
+
+__all__ = ["ENV_VERSION", "setup"]
+
+ENV_VERSION = 1
+"""Bumped when what the extension keeps in the environment changes shape."""
+
+STATIC = Path(__file__).resolve().parent.parent / "static"
+
+
+def _builder_inited(app: Sphinx) -> None:
+    load_state(app)
+    generate_pages(app)
+
+
+def _static_path(app: Sphinx) -> None:
+    app.config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """Register the ``org`` domain and everything around it."""
+    app.add_message_catalog(DOMAIN, LOCALE_DIR)
+    setup_config(app)
+    setup_nodes(app)
+
+    app.add_domain(OrgDomain)
+    app.add_directive_to_domain("org", "unit", UnitDirective)
+    app.add_directive_to_domain("org", "unit-page", UnitPageDirective)
+    app.add_directive_to_domain("org", "organisation", OrganisationDirective)
+    app.add_directive_to_domain("org", "units-index", UnitsIndexDirective)
+
+    app.connect("config-inited", check_config)
+    app.connect("config-inited", lambda app, config: _static_path(app))
+    app.connect("builder-inited", _builder_inited)
+    app.connect("env-get-outdated", outdated_docs)
+    app.connect("warn-missing-reference", warn_missing)
+    app.add_css_file("orgchart.css")
+
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,118 @@
+"""Domain indices: units sorted the French way, and shared units by mode."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
+
+from sphinx.domains import Index, IndexEntry
+
+from ..vocab import label
+from .text import _, language_of
+
+if TYPE_CHECKING:
+    from .domain import OrgDomain
+
+__all__ = ["SharedUnitIndex", "UnitIndex", "french_key"]
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
+
+def french_key(text: str) -> tuple[str, str]:
+    """Sort key that files É with E and ignores case and accents, as French indexes do."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    base = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return (base, text)
+
+
+def _letter(text: str) -> str:
+    first = french_key(text)[0][:1].upper()
+    return first if first.isalpha() else "#"
+
+
+class UnitIndex(Index):
+    """Every unit described in the handbook, by name and by sigle."""
+
+    name = "units"
+    localname = _("Unit index")
+    shortname = _("units")
+    domain: OrgDomain
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        """Entries grouped by initial letter, French order."""
+        data = self.domain.state.data
+        if data is None:
+            return [], False
+        language = language_of(self.domain.env)
+        wanted = set(docnames) if docnames is not None else None
+        entries: list[tuple[tuple[str, str], IndexEntry]] = []
+        for (objtype, unit_id), (docname, anchor) in self.domain.objects.items():
+            if objtype != "unit" or unit_id not in data.units:
+                continue
+            if wanted is not None and docname not in wanted:
+                continue
+            unit = data.units[unit_id]
+            level = data.levels.get(unit.level)
+            org = data.organisations.get(unit.organisation or "")
+            extra = org.display_name if org else ""
+            descr = level.label(language) if level else ""
+            entries.append(
+                (
+                    french_key(unit.name),
+                    IndexEntry(unit.label, 0, docname, anchor, extra, "", descr),
+                )
+            )
+            if unit.sigle:
+                entries.append(
+                    (
+                        french_key(unit.sigle),
+                        IndexEntry(unit.sigle, 0, docname, anchor, extra, "", unit.name),
+                    )
+                )
+        content: dict[str, list[IndexEntry]] = {}
+        for _key, entry in sorted(entries, key=lambda item: item[0]):
+            content.setdefault(_letter(entry.name), []).append(entry)
+        return sorted(content.items(), key=lambda item: french_key(item[0])), False
+
+
+class SharedUnitIndex(Index):
+    """The units shared between organisations, grouped by mode of mutualisation."""
+
+    name = "shared"
+    localname = _("Shared units")
+    shortname = _("shared")
+    domain: OrgDomain
+    group_order: ClassVar[tuple[str, ...]] = ()
+
+    def generate(
+        self, docnames: Iterable[str] | None = None
+    ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        """Entries grouped by mode, French order within each."""
+        data = self.domain.state.data
+        if data is None:
+            return [], False
+        language = language_of(self.domain.env)
+        wanted = set(docnames) if docnames is not None else None
+        groups: dict[str, list[IndexEntry]] = {}
+        order: dict[str, int] = {}
+        for unit in sorted(data.shared_units, key=lambda u: french_key(u.name)):
+            found = self.domain.objects.get(("unit", unit.id))
+            if found is None or unit.shared is None:
+                continue
+            docname, anchor = found
+            if wanted is not None and docname not in wanted:
+                continue
+            mode = label(unit.shared.mode, language)
+            order.setdefault(mode, list(type(unit.shared.mode)).index(unit.shared.mode))
+            orgs = ", ".join(
+                data.organisations[o].display_name
+                for o in data.organisations_of(unit)
+                if o in data.organisations
+            )
+            groups.setdefault(mode, []).append(
+                IndexEntry(unit.label, 0, docname, anchor, orgs, "", "")
+            )
+        return sorted(groups.items(), key=lambda item: order[item[0]]), False

@@ -1,0 +1,54 @@
+"""Nodes of the extension, with a visitor for every builder."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+__all__ = ["setup_nodes", "shared_marker"]
+
+
+class shared_marker(nodes.Inline, nodes.TextElement):
+    """After a link to a shared unit: "⇄" with its meaning in HTML, the words elsewhere."""
+
+
+def _visit_marker_html(self: Any, node: shared_marker) -> None:
+    self.body.append(self.starttag(node, "span", "", CLASS="orgchart-shared", title=node["note"]))
+    self.body.append('<span aria-hidden="true"> ⇄</span>')
+    self.body.append(self.starttag({}, "span", "", CLASS="orgchart-visually-hidden"))
+    self.body.append(self.encode(f" ({node['note']})"))
+    self.body.append("</span></span>")
+    raise nodes.SkipNode
+
+
+def _visit_marker_latex(self: Any, node: shared_marker) -> None:
+    self.body.append(self.encode(f" ({node['note']})"))
+    raise nodes.SkipNode
+
+
+def _visit_marker_text(self: Any, node: shared_marker) -> None:
+    self.add_text(f" ({node['note']})")
+    raise nodes.SkipNode
+
+
+def _visit_marker_plain(self: Any, node: shared_marker) -> None:
+    self.body.append(f" ({node['note']})")
+    raise nodes.SkipNode
+
+
+def _ignore(self: Any, node: nodes.Node) -> None:
+    pass
+
+
+def setup_nodes(app: Sphinx) -> None:
+    """Register the nodes with their visitors."""
+    app.add_node(
+        shared_marker,
+        html=(_visit_marker_html, _ignore),
+        latex=(_visit_marker_latex, _ignore),
+        text=(_visit_marker_text, _ignore),
+        man=(_visit_marker_plain, _ignore),
+        texinfo=(_visit_marker_plain, _ignore),
+    )

@@ -1,0 +1,170 @@
+"""The package inside a build: loaded once, cached in the environment with the hashes of its
+files, and fingerprinted so that an edit re-reads only the documents that show what changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from ..data import OrgData
+from ..loader import digest_files, load_package, package_files
+from ..problems import Problem
+from .config import data_path
+from .text import __, console_language
+from .warnings import NO_DATA, WARNING_TYPE, logger, warn
+
+__all__ = ["OrgState", "get_state", "load_state", "note_deps", "outdated_docs"]
+
+DOMAIN = "org"
+
+
+@dataclass
+class OrgState:
+    """What the build knows of the package; lives in the domain's data, pickled with the env."""
+
+    root: str = ""
+    digests: dict[str, str] = field(default_factory=dict)
+    data: OrgData | None = None
+    problems: list[Problem] = field(default_factory=list)
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)
+    pages: dict[str, str] = field(default_factory=dict)
+    nav: Any = None  # pages.Navigation: which page lists which
+    page_settings: tuple[Any, ...] = ()
+
+
+def get_state(env: BuildEnvironment) -> OrgState:
+    """The package state of this build."""
+    state: OrgState = env.domaindata[DOMAIN]["state"]
+    return state
+
+
+def _hash(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, default=str)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def fingerprints(data: OrgData) -> dict[str, str]:
+    """A short hash of every piece of data a document may show, by dependency key."""
+    info = data.package.package
+    prints: dict[str, str] = {
+        "package": _hash(info.model_dump_json()),
+        "as-of": _hash(str(info.as_of)),
+        "people": _hash(str(info.publish_people)),
+        "attachments": _hash(
+            [(u.id, [a.unit for a in u.attachments]) for u in data.units.values() if u.attachments]
+        ),
+    }
+    sections: Iterable[tuple[str, dict[str, Any]]] = (
+        ("unit", data.units),
+        ("level", data.levels),
+        ("organisation", data.organisations),
+        ("category", data.categories),
+        ("body", data.bodies),
+        ("objective", data.objectives),
+        ("orientation", data.orientations),
+        ("action", data.actions),
+        ("event", data.events),
+    )
+    for prefix, records in sections:
+        for record_id, record in records.items():
+            prints[f"{prefix}:{record_id}"] = _hash(record.model_dump_json())
+        prints[f"{prefix}s"] = _hash(list(records))
+    for unit_id, children in data.children.items():
+        prints[f"children:{unit_id}"] = _hash(children)
+        prints[f"bodies-of:{unit_id}"] = _hash([b.id for b in data.bodies_of(unit_id)])
+        prints[f"actions-of:{unit_id}"] = _hash([a.id for a in data.actions_of(unit_id)])
+    for org_id, roots in data.roots.items():
+        prints[f"roots:{org_id}"] = _hash(roots)
+    return prints
+
+
+def load_state(app: Sphinx) -> OrgState:
+    """Load the package unless the cached one has the same files; report its problems."""
+    env = app.env
+    state = get_state(env)
+    root = data_path(app)
+    digests = digest_files(package_files(root))
+    if state.data is None or state.root != str(root) or state.digests != digests:
+        logger.info(__("loading the organisation data from %s"), root)
+        result = load_package(root)
+        new_prints = fingerprints(result.data) if result.data else {}
+        old_prints = state.fingerprints
+        state.changed = {
+            key
+            for key in old_prints.keys() | new_prints.keys()
+            if old_prints.get(key) != new_prints.get(key)
+        }
+        state.root = str(root)
+        state.digests = result.files or digests
+        state.data = result.data
+        state.problems = result.problems
+        state.fingerprints = new_prints
+    else:
+        state.changed = set()
+    report_problems(app, state)
+    return state
+
+
+def report_problems(app: Sphinx, state: OrgState) -> None:
+    """Every problem of the data, as a located warning, on every build."""
+    language = console_language()
+    for problem in state.problems:
+        message = problem.message(language)
+        location = problem.location() if problem.line else None
+        if problem.path is not None and not problem.line:
+            message = f"{problem.path}: {message}"  # Sphinx reads a bare path as a docname
+        logger.warning(message, type=WARNING_TYPE, subtype=problem.code, location=location)
+    if state.data is None:
+        warn(
+            __(
+                "the organisation data could not be loaded: the directives of sphinx-orgchart "
+                "will show nothing"
+            ),
+            NO_DATA,
+        )
+
+
+def note_deps(env: BuildEnvironment, keys: Iterable[str]) -> None:
+    """Record that the current document shows the data behind ``keys``."""
+    deps: dict[str, set[str]] = env.domaindata[DOMAIN]["deps"]
+    deps.setdefault(env.docname, set()).update(keys)
+
+
+def outdated_docs(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Documents to read again because data they show has changed (``env-get-outdated``)."""
+    state = get_state(env)
+    if not state.changed:
+        return []
+    deps: dict[str, set[str]] = env.domaindata[DOMAIN]["deps"]
+    stale = sorted(
+        doc
+        for doc, keys in deps.items()
+        if doc not in changed
+        and doc not in added
+        and doc not in removed
+        and not keys.isdisjoint(state.changed)
+    )
+    if stale:
+        logger.info(__("the organisation data changed: %d documents to read again"), len(stale))
+    return stale
+
+
+def data_of(env: BuildEnvironment) -> OrgData | None:
+    """The loaded organisation data, if any."""
+    return get_state(env).data
+
+
+def digest_key(path: Path) -> str:
+    """The key a file has in :attr:`OrgState.digests`."""
+    return path.as_posix()

@@ -1,0 +1,393 @@
+"""The reference block of a unit, as docutils nodes: one function per section."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from ..data import OrgData
+from ..model import LegalAct, Post, PostState, Unit, UnitStatus
+from ..vocab import label
+from .domain import anchor_of
+from .text import _, format_day
+
+__all__ = ["SECTIONS", "UnitBlock", "xref"]
+
+
+def xref(objtype: str, target: str, text: str, warn: bool = False) -> addnodes.pending_xref:
+    """A reference to an object of the ``org`` domain, resolved like the roles."""
+    ref = addnodes.pending_xref(
+        "",
+        refdomain="org",
+        reftype=objtype,
+        reftarget=target,
+        refexplicit=True,
+        refwarn=warn,
+    )
+    ref += nodes.inline(text, text, classes=["xref", "org", f"org-{objtype}"])
+    return ref
+
+
+def _field(name: str, *body: nodes.Node) -> nodes.field:
+    item = nodes.field()
+    item += nodes.field_name(name, name)
+    content = nodes.field_body()
+    for node in body:
+        content += (
+            node
+            if not isinstance(node, nodes.Inline | nodes.Text)
+            else (nodes.paragraph("", "", node))
+        )
+    item += content
+    return item
+
+
+def _para(*children: nodes.Node | str) -> nodes.paragraph:
+    para = nodes.paragraph()
+    for child in children:
+        para += nodes.Text(child) if isinstance(child, str) else child
+    return para
+
+
+def _bullets(items: list[nodes.Node]) -> nodes.bullet_list:
+    bullets = nodes.bullet_list()
+    for item in items:
+        entry = nodes.list_item()
+        entry += item if isinstance(item, nodes.paragraph) else _para(item)
+        bullets += entry
+    return bullets
+
+
+@dataclass
+class UnitBlock:
+    """Builds the block of one unit for a directive, and lists the data it shows."""
+
+    directive: SphinxDirective
+    data: OrgData
+    unit: Unit
+    language: str
+    show_people: bool
+    register: bool = True
+    deps: set[str] = field(default_factory=set)
+    post_targets: list[tuple[str, str]] = field(default_factory=list)
+
+    def show(self, objtype: str, object_id: str) -> None:
+        """Note that the block shows this object (for incremental rebuilds)."""
+        self.deps.add(f"{objtype}:{object_id}")
+
+    def unit_ref(self, unit_id: str) -> nodes.Node:
+        """A link to a unit, named as the data names it."""
+        self.show("unit", unit_id)
+        other = self.data.units.get(unit_id)
+        return xref("unit", unit_id, other.label if other else unit_id)
+
+    def build(self, exclude: set[str]) -> nodes.container:
+        """The block, without the sections named in ``exclude``."""
+        unit = self.unit
+        self.show("unit", unit.id)
+        self.deps.update(("as-of", "people"))
+        block = nodes.container(classes=["orgchart-unit"])
+        if "breadcrumb" not in exclude:
+            block += self.breadcrumb()
+        if "description" not in exclude and unit.description:
+            block += self.description()
+        fields = nodes.field_list()
+        for name, section in SECTIONS.items():
+            if name not in exclude:
+                for item in section(self):
+                    fields += item
+        if len(fields):
+            block += fields
+        return block
+
+    # -- sections -------------------------------------------------------------------------
+
+    def breadcrumb(self) -> nodes.paragraph:
+        """Organisation › pôle › direction ›..."""
+        para = nodes.paragraph(classes=["orgchart-breadcrumb"])
+        org = self.data.organisations.get(self.unit.organisation or "")
+        if org is not None:
+            self.show("organisation", org.id)
+            para += xref("organisation", org.id, org.display_name)
+        for ancestor in self.data.ancestors(self.unit.id):
+            para += nodes.Text(" › ")
+            para += self.unit_ref(ancestor.id)
+        return para
+
+    def level(self) -> Iterator[nodes.field]:
+        """The level, linked to its glossary term, and the category."""
+        level = self.data.levels.get(self.unit.level)
+        if level is None:
+            return
+        self.show("level", level.id)
+        para = _para(xref("level", level.id, level.label(self.language)))
+        category = self.data.categories.get(self.unit.category or "")
+        if category is not None:
+            self.show("category", category.id)
+            para += nodes.Text(f" ({category.name.get(self.language)})")
+        if self.unit.direct_report:
+            para += nodes.Text(" — " + _("reports directly to the general management"))
+        yield _field(_("Level"), para)
+
+    def organisation(self) -> Iterator[nodes.field]:
+        """Home organisation, and the sharing if any."""
+        unit = self.unit
+        org = self.data.organisations.get(unit.organisation or "")
+        if org is None:
+            return
+        self.show("organisation", org.id)
+        yield _field(_("Organisation"), _para(xref("organisation", org.id, org.name)))
+        if unit.shared is None:
+            return
+        shared = unit.shared
+        para = nodes.paragraph()
+        for index, other in enumerate(shared.with_):
+            if index:
+                para += nodes.Text(", ")
+            self.show("organisation", other)
+            other_org = self.data.organisations.get(other)
+            para += xref("organisation", other, other_org.name if other_org else other)
+        details = [label(shared.mode, self.language)]
+        if shared.since:
+            details.append(_("since %s") % format_day(shared.since, self.language))
+        para += nodes.Text(" (" + ", ".join(details) + ")")
+        if shared.agreement:
+            para += nodes.Text(" — " + self.act_text(shared.agreement))
+        if shared.allocation:
+            para += nodes.Text(" — " + shared.allocation)
+        yield _field(_("Shared with"), para)
+
+    def head(self) -> Iterator[nodes.field]:
+        """The head post."""
+        if self.unit.head is not None:
+            yield _field(_("Head"), self.post(self.unit.head))
+
+    def posts(self) -> Iterator[nodes.field]:
+        """Other posts."""
+        if self.unit.posts:
+            yield _field(_("Posts"), _bullets([self.post(p) for p in self.unit.posts]))
+
+    def post(self, post: Post) -> nodes.paragraph:
+        """A post: its anchor, title, state and (when allowed) its holder."""
+        para = nodes.paragraph()
+        if post.id and self.register:
+            anchor = anchor_of("post", post.id)
+            para += nodes.target("", "", ids=[anchor])
+            self.post_targets.append((post.id, anchor))
+        para += nodes.strong(post.display(), post.display())
+        if post.state is not PostState.filled:
+            para += nodes.Text(" ")
+            para += nodes.inline(
+                "",
+                label(post.state, self.language),
+                classes=["orgchart-status", f"orgchart-{post.state.value}"],
+            )
+        if post.holder is not None and self.show_people:
+            para += nodes.Text(" — " + post.holder.name)
+        return para
+
+    def missions(self) -> Iterator[nodes.field]:
+        """The missions, one per item."""
+        if self.unit.missions:
+            yield _field(_("Missions"), _bullets([nodes.Text(m) for m in self.unit.missions]))
+
+    def subunits(self) -> Iterator[nodes.field]:
+        """Sub-units that exist on the date of the data."""
+        self.show("children", self.unit.id)
+        as_of = self.data.as_of
+        children = [self.data.units[c] for c in self.data.children.get(self.unit.id, [])]
+        shown = [c for c in children if c.is_valid_on(as_of) or c.status is UnitStatus.planned]
+        if shown:
+            yield _field(_("Sub-units"), _bullets([self.with_status(c) for c in shown]))
+
+    def with_status(self, unit: Unit) -> nodes.paragraph:
+        """A link to a unit, with its status when it is not plainly active."""
+        para = _para(self.unit_ref(unit.id))
+        if unit.status is not UnitStatus.active:
+            para += nodes.Text(" ")
+            para += nodes.inline(
+                "",
+                label(unit.status, self.language),
+                classes=["orgchart-status", f"orgchart-{unit.status.value}"],
+            )
+        return para
+
+    def attachments(self) -> Iterator[nodes.field]:
+        """Secondary attachments, both ways."""
+        items: list[nodes.Node] = []
+        for attachment in self.unit.attachments:
+            para = _para(self.unit_ref(attachment.unit))
+            if attachment.note:
+                para += nodes.Text(f" ({attachment.note})")
+            items.append(para)
+        if items:
+            yield _field(_("Also attached to"), _bullets(items))
+        self.deps.add("attachments")
+        attached = [
+            u
+            for u in self.data.units.values()
+            if any(a.unit == self.unit.id for a in u.attachments)
+        ]
+        if attached:
+            yield _field(
+                _("Units also attached here"), _bullets([self.with_status(u) for u in attached])
+            )
+
+    def contact(self) -> Iterator[nodes.field]:
+        """Email, phone, address, site, website, hours."""
+        contact = self.unit.contact
+        if contact is None:
+            return
+        lines: list[nodes.Node] = []
+        if contact.email:
+            lines.append(
+                nodes.reference(contact.email, contact.email, refuri=f"mailto:{contact.email}")
+            )
+        if contact.phone:
+            number = "".join(c for c in contact.phone if c.isdigit() or c == "+")
+            lines.append(nodes.reference(contact.phone, contact.phone, refuri=f"tel:{number}"))
+        for text in (contact.site, contact.address, contact.hours):
+            if text:
+                lines.append(nodes.Text(text))
+        if contact.website:
+            lines.append(nodes.reference(contact.website, contact.website, refuri=contact.website))
+        if lines:
+            yield _field(
+                _("Contact"), nodes.line_block("", *[nodes.line("", "", line) for line in lines])
+            )
+
+    def staff(self) -> Iterator[nodes.field]:
+        """Staff in full-time equivalents."""
+        if self.unit.staff is not None:
+            value = f"{self.unit.staff:g}"
+            yield _field(_("Staff"), _para(_("%s FTE") % value))
+
+    def status(self) -> Iterator[nodes.field]:
+        """Status and validity dates."""
+        unit = self.unit
+        parts = [label(unit.status, self.language)]
+        if unit.valid_from:
+            parts.append(_("from %s") % format_day(unit.valid_from, self.language))
+        if unit.valid_until:
+            parts.append(_("until %s") % format_day(unit.valid_until, self.language))
+        if unit.status is UnitStatus.active and len(parts) == 1:
+            return
+        yield _field(_("Status"), _para(" ".join(parts)))
+
+    def replaces(self) -> Iterator[nodes.field]:
+        """Units this one replaces."""
+        if self.unit.replaces:
+            yield _field(
+                _("Replaces"),
+                _bullets(
+                    [
+                        self.with_status(self.data.units[u])
+                        for u in self.unit.replaces
+                        if u in self.data.units
+                    ]
+                ),
+            )
+
+    def legal(self) -> Iterator[nodes.field]:
+        """The acts that found the unit."""
+        if self.unit.legal_basis:
+            yield _field(_("Legal basis"), _bullets([self.act(a) for a in self.unit.legal_basis]))
+
+    def act_text(self, act: LegalAct) -> str:
+        """ "délibération DCM 2023-145 of 11 December 2023"."""
+        text = f"{label(act.kind, self.language)} {act.reference}"
+        if act.date:
+            text += " " + _("of %s") % format_day(act.date, self.language)
+        if act.title:
+            text += f" — {act.title}"
+        return text
+
+    def act(self, act: LegalAct) -> nodes.paragraph:
+        """An act, linked when it has an address."""
+        text = self.act_text(act)
+        if act.url:
+            return _para(nodes.reference(text, text, refuri=act.url))
+        return _para(text)
+
+    def bodies(self) -> Iterator[nodes.field]:
+        """Governance bodies the unit sits in."""
+        self.show("bodies-of", self.unit.id)
+        bodies = self.data.bodies_of(self.unit.id)
+        for body in bodies:
+            self.show("body", body.id)
+        if bodies:
+            yield _field(
+                _("Governance bodies"), _bullets([xref("body", b.id, b.label) for b in bodies])
+            )
+
+    def actions(self) -> Iterator[nodes.field]:
+        """Actions of the projet d'administration the unit leads."""
+        self.show("actions-of", self.unit.id)
+        items: list[nodes.Node] = []
+        for action in self.data.actions_of(self.unit.id):
+            self.show("action", action.id)
+            self.show("objective", action.objective)
+            para = _para(action.title + " — ")
+            objective = self.data.objectives.get(action.objective)
+            if objective is not None:
+                name = (
+                    f"{objective.number}. {objective.title}"
+                    if objective.number
+                    else (objective.title)
+                )
+                para += xref("objective", objective.id, name)
+            status = label(action.status, self.language)
+            if action.progress is not None:
+                status += f", {action.progress} %"
+            if action.due:
+                status += ", " + _("due %s") % format_day(action.due, self.language)
+            para += nodes.Text(f" ({status})")
+            items.append(para)
+        if items:
+            yield _field(_("Actions"), _bullets(items))
+
+    def description(self) -> nodes.container:
+        """The description, parsed as reStructuredText (no raw output, no file inclusion)."""
+        container = nodes.container(classes=["orgchart-description"])
+        origin = self.data.origin("units", self.unit.id)
+        source = str(origin.path) if origin else self.directive.get_source_info()[0]
+        offset = origin.line or 0 if origin else 0
+        lines = StringList()
+        for index, line in enumerate((self.unit.description or "").splitlines()):
+            lines.append(line, source, offset + index)
+        settings = self.directive.state.document.settings
+        saved = (settings.raw_enabled, settings.file_insertion_enabled)
+        settings.raw_enabled, settings.file_insertion_enabled = False, False
+        try:
+            self.directive.state.nested_parse(lines, 0, container)
+        finally:
+            settings.raw_enabled, settings.file_insertion_enabled = saved
+        return container
+
+
+Section = Callable[[UnitBlock], Iterator[nodes.field]]
+
+SECTIONS: dict[str, Section] = {
+    "breadcrumb": lambda block: iter(()),
+    "level": UnitBlock.level,
+    "organisation": UnitBlock.organisation,
+    "status": UnitBlock.status,
+    "head": UnitBlock.head,
+    "posts": UnitBlock.posts,
+    "missions": UnitBlock.missions,
+    "subunits": UnitBlock.subunits,
+    "attachments": UnitBlock.attachments,
+    "contact": UnitBlock.contact,
+    "staff": UnitBlock.staff,
+    "replaces": UnitBlock.replaces,
+    "legal": UnitBlock.legal,
+    "bodies": UnitBlock.bodies,
+    "actions": UnitBlock.actions,
+    "description": lambda block: iter(()),
+}
+"""Sections of the block, in order; names accepted by the ``:exclude:`` option."""
