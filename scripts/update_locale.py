@@ -10,6 +10,7 @@ French. The compiled ``.mo`` files are committed so that installing needs no bui
 from __future__ import annotations
 
 import argparse
+import datetime
 import io
 import sys
 from pathlib import Path
@@ -71,7 +72,6 @@ def load(language: str) -> Catalog:
 def render_po(catalog: Catalog) -> bytes:
     """The .po text, stable (no dates, sorted by message)."""
     buffer = io.BytesIO()
-    catalog.creation_date = catalog.revision_date = None  # type: ignore[assignment]
     write_po(
         buffer,
         catalog,
@@ -115,6 +115,9 @@ def updated(language: str, template: Catalog) -> Catalog:
     if language == "fr":
         catalog._num_plurals, catalog._plural_expr = 2, "(n > 1)"  # type: ignore[attr-defined]
     catalog.project, catalog.version = "sphinx-orgchart", "1"
+    # Fixed dates: the compiled catalog must not change from one run to the next.
+    fixed = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    catalog.creation_date = catalog.revision_date = fixed
     catalog.msgid_bugs_address = "https://github.com/sphinx-orgchart/sphinx-orgchart/issues"
     catalog.last_translator = catalog.language_team = "sphinx-orgchart contributors"
     return catalog
