@@ -8,6 +8,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_STAMP := $(VENV)/.system-deps
+# graphviz draws the charts; latex and poppler build and check the PDF; chromium runs the
+# browser tests. scripts/install-system-deps.sh installs what is missing (as root).
+SYSTEM_DEPS ?= graphviz latex poppler chromium
 
 .PHONY: setup system-deps test lint typecheck unit docs locale clean
 
@@ -20,7 +23,7 @@ $(STAMP): pyproject.toml requirements/constraints.txt
 	touch $@
 
 $(SYSTEM_STAMP): scripts/install-system-deps.sh | $(STAMP)
-	scripts/install-system-deps.sh graphviz
+	scripts/install-system-deps.sh $(SYSTEM_DEPS)
 	touch $@
 
 lint: setup

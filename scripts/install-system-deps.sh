@@ -6,7 +6,7 @@ set -euo pipefail
 
 declare -A CHECK=(
   [graphviz]="command -v dot"
-  [latex]="command -v latexmk && command -v xelatex && kpsewhich babel-french.ldf"
+  [latex]="command -v latexmk && command -v xelatex && kpsewhich french.ldf && kpsewhich pdflscape.sty && fc-list | grep -q FreeSerif"
   [chromium]="command -v chromium"
   [poppler]="command -v pdftotext"
 )

@@ -16,7 +16,7 @@ from .loader import LoadResult, load_package
 from .model import MutualisationMode
 from .problems import Problem
 from .vocab import label
-from .writefile import WriteRefused, write_text_atomic
+from .writefile import WriteRefused, write_bytes_atomic, write_text_atomic
 
 __all__ = ["main"]
 
@@ -137,6 +137,61 @@ def cmd_schema(args: argparse.Namespace, language: str) -> int:
     return _output(json_schema_text(), args.output, args.force, language)
 
 
+def cmd_render(args: argparse.Namespace, language: str) -> int:
+    """Draw the standalone organigramme (the poster) of a package."""
+    from .graph import ChartSpec, RenderError
+    from .graph.poster import best_row_width, parse_day, poster, text_size
+
+    result = _load_or_report(args.path, language)
+    if result is None or result.data is None:
+        return 1
+    data = result.data
+    if args.root and args.root not in data.units and args.root not in data.organisations:
+        print(translate(language, "unknown unit or organisation '%s'") % args.root, file=sys.stderr)
+        return 1
+    try:
+        as_of = parse_day(args.as_of)
+    except ValueError:
+        print(translate(language, "--as-of: write the date YYYY-MM-DD"), file=sys.stderr)
+        return 1
+    root = args.root or next(iter(data.organisations), "")
+    unit = data.units.get(root)
+    spec = ChartSpec(
+        roots=(root,) if unit else (),
+        organisation=unit.organisation if unit else root,
+        depth=args.depth,
+        as_of=as_of,
+        show_head=args.show_head,
+        language=args.lang or data.language,  # a document: the package's language
+    )
+    try:
+        spec = best_row_width(data, spec, args.paper)
+        drawing = poster(data, spec, args.format, args.paper)
+    except RenderError as exc:
+        print(translate(language, "the chart could not be drawn: %s") % exc, file=sys.stderr)
+        return 1
+    try:
+        write_bytes_atomic(Path(args.output), drawing, overwrite=args.force)
+    except WriteRefused as refused:
+        print(refused.message(language), file=sys.stderr)
+        return 1
+    size = text_size(data, spec, args.paper)
+    print(
+        translate(language, "%(file)s written: %(paper)s landscape, text printed at %(size).1f pt")
+        % {"file": args.output, "paper": args.paper.upper(), "size": size}
+    )
+    if size < 7:
+        print(
+            translate(
+                language,
+                "the text is smaller than 7 pt: choose a larger --paper, "
+                "or fewer levels with --depth",
+            ),
+            file=sys.stderr,
+        )
+    return 0
+
+
 def build_parser(language: str) -> argparse.ArgumentParser:
     """The argument parser, with its help in ``language``."""
     t = partial(translate, language)
@@ -191,6 +246,38 @@ def build_parser(language: str) -> argparse.ArgumentParser:
         help=t("CSV for French Excel: ';' separator and a UTF-8 BOM"),
     )
     export.set_defaults(func=cmd_export)
+
+    draw = commands.add_parser(
+        "render", parents=[common], help=t("draw the standalone organigramme (PDF, SVG or PNG)")
+    )
+    draw.add_argument("path", help=t("the package folder (or a single YAML/JSON file)"))
+    draw.add_argument(
+        "--format",
+        choices=["pdf", "svg", "png"],
+        default="pdf",
+        help=t("output format (default: pdf)"),
+    )
+    draw.add_argument(
+        "--root", help=t("a unit or organisation id (default: the first organisation)")
+    )
+    draw.add_argument(
+        "--as-of", help=t("draw the organisation as it stands on this date (YYYY-MM-DD)")
+    )
+    draw.add_argument("--depth", type=int, help=t("levels below the top to draw"))
+    draw.add_argument(
+        "--paper",
+        choices=["a4", "a3", "a2", "a1"],
+        default="a3",
+        help=t("sheet size, landscape (default: a3)"),
+    )
+    draw.add_argument(
+        "--show-head", action="store_true", help=t("write the head post's title in each box")
+    )
+    draw.add_argument("-o", "--output", required=True, help=t("file to write"))
+    draw.add_argument(
+        "--force", action="store_true", help=t("replace the output file if it exists")
+    )
+    draw.set_defaults(func=cmd_render)
 
     schema = commands.add_parser(
         "schema", parents=[common], help=t("print the JSON Schema of a package file")

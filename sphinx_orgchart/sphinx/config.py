@@ -62,6 +62,27 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         "The other units are linked through intersphinx (two handbooks from one package).",
     ),
     ConfigValue(
+        "orgchart_page_charts",
+        True,
+        (bool,),
+        "Draw, on the page of each unit with at least two sub-units drawn as boxes, the chart "
+        "of that unit.",
+    ),
+    ConfigValue(
+        "orgchart_chart_max_boxes",
+        40,
+        (int,),
+        "Charts with more boxes than this are split: an overview, then one chart per box cut "
+        "off, linked both ways (option ``:max-boxes:`` of ``org:chart``).",
+    ),
+    ConfigValue(
+        "orgchart_chart_row_width",
+        5,
+        (int,),
+        "A row of sibling boxes wraps after this many, so that charts stay printable "
+        "(option ``:row-width:``).",
+    ),
+    ConfigValue(
         "orgchart_show_people",
         False,
         (bool,),

@@ -9,8 +9,11 @@ from sphinx.util.typing import ExtensionMetadata
 
 from .. import __version__
 from ..i18n import DOMAIN, LOCALE_DIR
+from .chartnodes import setup_chart_nodes
 from .config import check_config, setup_config
+from .directives.chart import ChartDirective
 from .directives.organisation import OrganisationDirective, UnitsIndexDirective
+from .directives.poster import setup_poster
 from .directives.unit import UnitDirective, UnitPageDirective
 from .domain import OrgDomain, warn_missing
 from .nodes import setup_nodes
@@ -36,15 +39,19 @@ def _static_path(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Register the ``org`` domain and everything around it."""
+    app.setup_extension("sphinx.ext.graphviz")  # dot settings and rendering
     app.add_message_catalog(DOMAIN, LOCALE_DIR)
     setup_config(app)
     setup_nodes(app)
+    setup_chart_nodes(app)
 
     app.add_domain(OrgDomain)
     app.add_directive_to_domain("org", "unit", UnitDirective)
     app.add_directive_to_domain("org", "unit-page", UnitPageDirective)
     app.add_directive_to_domain("org", "organisation", OrganisationDirective)
     app.add_directive_to_domain("org", "units-index", UnitsIndexDirective)
+    app.add_directive_to_domain("org", "chart", ChartDirective)
+    setup_poster(app)
 
     app.connect("config-inited", check_config)
     app.connect("config-inited", lambda app, config: _static_path(app))

@@ -62,6 +62,9 @@ def fingerprints(data: OrgData) -> dict[str, str]:
         "attachments": _hash(
             [(u.id, [a.unit for a in u.attachments]) for u in data.units.values() if u.attachments]
         ),
+        "sharing": _hash(
+            [(u.id, u.organisation, u.shared.with_) for u in data.shared_units if u.shared]
+        ),
     }
     sections: Iterable[tuple[str, dict[str, Any]]] = (
         ("unit", data.units),

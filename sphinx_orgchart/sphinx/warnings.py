@@ -51,6 +51,10 @@ PAGE = _declare(
     "A generated page could not be written or removed, or a hand-written page was "
     "changed where a generated one is expected.",
 )
+CHART = _declare(
+    "chart",
+    "A chart could not be drawn (Graphviz missing or failing), or is too big to print legibly.",
+)
 NO_DATA = _declare("no-data", "The data package could not be loaded at all.")
 
 

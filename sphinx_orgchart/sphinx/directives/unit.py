@@ -6,6 +6,7 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
@@ -104,6 +105,25 @@ class UnitPageDirective(UnitDirective):
         "exclude": UnitDirective.option_docs["exclude"],
     }
 
+    def chart(self, data: OrgData, unit_id: str) -> list[nodes.Node]:
+        """The chart of the unit, when it has at least two sub-units drawn as boxes."""
+        if not self.env.config.orgchart_page_charts or _boxed_children(data, unit_id) < 2:
+            return []
+        from .chart import ChartDirective
+
+        chart = ChartDirective(
+            "org:chart",
+            [unit_id],
+            {},
+            StringList(),
+            self.lineno,
+            self.content_offset,
+            self.block_text,
+            self.state,
+            self.state_machine,
+        )
+        return chart.run()
+
     def run(self) -> list[nodes.Node]:
         data = self.data_or_warn()
         if data is None:
@@ -113,6 +133,7 @@ class UnitPageDirective(UnitDirective):
         section += nodes.title(unit.label, unit.label)
         _block, container = self.block(data)
         section += container
+        section += self.chart(data, unit.id)
         state = get_state(self.env)
         children = state.nav.children.get(unit.id, []) if state.nav else []
         note_deps(self.env, [f"children:{unit.id}"])
@@ -139,3 +160,15 @@ def toctree(
     wrapper = nodes.compound(classes=["toctree-wrapper"])
     wrapper += node
     return wrapper
+
+
+def _boxed_children(data: OrgData, unit_id: str) -> int:
+    """How many sub-units of a unit would be boxes of their own in a chart."""
+    count = 0
+    for child_id in data.children.get(unit_id, []):
+        child = data.units[child_id]
+        level = data.levels.get(child.level)
+        stacked = level is not None and level.style.stack and not data.children.get(child_id)
+        if not stacked and child.is_valid_on(data.as_of):
+            count += 1
+    return count

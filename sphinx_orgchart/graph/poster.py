@@ -1,0 +1,67 @@
+"""The standalone organigramme ("poster"): one chart, legend inside, sized for a sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import graphviz
+
+from ..data import OrgData
+from ..i18n import translate
+from .build import build_charts, default_title
+from .dot import FONT_SIZE, to_dot
+from .model import ChartSpec
+from .render import pdf_size, render
+
+__all__ = ["PAPERS", "poster"]
+
+PAPERS: dict[str, tuple[float, float]] = {
+    "a4": (11.0, 7.6),
+    "a3": (15.6, 10.9),
+    "a2": (22.4, 15.6),
+    "a1": (32.1, 22.4),
+}
+"""Drawing area (inches) of each paper size, landscape, margins taken off."""
+
+
+def best_row_width(data: OrgData, spec: ChartSpec, paper: str = "a3") -> ChartSpec:
+    """The spec whose rows of siblings wrap so that the text prints largest on the sheet."""
+    candidates = [replace(spec, row_width=width) for width in (8, 6, 5, 4, 3, 2)]
+    return max(candidates, key=lambda candidate: text_size(data, candidate, paper))
+
+
+def poster_dot(data: OrgData, spec: ChartSpec, paper: str | None = "a3") -> str:
+    """DOT of the poster: the whole chart (never split), its title, date and legend."""
+    whole = replace(spec, split=False, legend=True)
+    chart = build_charts(data, whole, "poster", default_title(data, whole))[0]
+    day = spec.as_of or data.as_of
+    title = translate(spec.language, "%(title)s — organisation as of %(date)s") % {
+        "title": chart.title,
+        "date": day.isoformat(),
+    }
+    attrs = {"label": graphviz.escape(title), "labelloc": "t", "fontsize": "18", "margin": "0.2"}
+    if paper is not None:
+        width, height = PAPERS[paper]
+        attrs["size"] = f"{width},{height}"
+    return to_dot(chart, legend=True, graph_attrs=attrs)
+
+
+def poster(data: OrgData, spec: ChartSpec, fmt: str = "pdf", paper: str = "a3") -> bytes:
+    """The poster drawn by ``dot`` in ``fmt`` (pdf, svg or png); see :func:`best_row_width`
+    to make its text as large as the sheet allows."""
+    return render(poster_dot(data, spec, paper), fmt)
+
+
+def text_size(data: OrgData, spec: ChartSpec, paper: str = "a3") -> float:
+    """The printed size, in points, of the boxes' text on the poster."""
+    natural = pdf_size(render(poster_dot(data, spec, paper=None), "pdf"))
+    if natural is None:
+        return float(FONT_SIZE)
+    width, height = PAPERS[paper]
+    return FONT_SIZE * min(1.0, width / natural[0], height / natural[1])
+
+
+def parse_day(text: str | None) -> dt.date | None:
+    """A date written YYYY-MM-DD, or None."""
+    return dt.date.fromisoformat(text) if text else None

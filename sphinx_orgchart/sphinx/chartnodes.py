@@ -1,0 +1,243 @@
+"""The chart node and its visitors: clickable SVG in HTML, legible PDF in LaTeX, nothing but
+the text alternative in text-like builders."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from dataclasses import replace
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.ext.graphviz import GraphvizError, render_dot
+
+from ..graph import Chart, RenderError, dot_version, legend_dot, render, to_dot
+from ..graph.printing import Placement, place
+from ..graph.render import pdf_size
+from ..writefile import write_bytes_atomic
+from .text import _, __
+from .warnings import CHART, warn
+
+__all__ = ["chart_details", "chart_figure", "chart_unit", "orgchart_chart", "setup_chart_nodes"]
+
+
+class orgchart_chart(nodes.General, nodes.Element):
+    """A chart; its children are ``chart_unit`` wrappers of references to its units."""
+
+
+class chart_unit(nodes.Inline, nodes.Element):
+    """Holds the reference to one unit of a chart (resolved like the roles)."""
+
+
+class chart_details(nodes.General, nodes.Element):
+    """The text alternative of a chart: collapsible in HTML, plain elsewhere."""
+
+
+class chart_figure(nodes.General, nodes.Element):
+    """A chart with its caption and text alternative (on one landscape page when needed)."""
+
+
+def _unit_urls(translator: Any, node: orgchart_chart) -> dict[str, str]:
+    """unit id -> address, relative to the images folder (where the SVG file is)."""
+    builder = translator.builder
+    current = builder.get_target_uri(builder.current_docname)
+    current_file = posixpath.basename(current) or "index.html"
+    urls: dict[str, str] = {}
+    for holder in node.findall(chart_unit):
+        ref = next(iter(holder.findall(nodes.reference)), None)
+        if ref is None:
+            continue
+        uri = ref.get("refuri") or ("#" + ref["refid"] if ref.get("refid") else None)
+        if uri is None:
+            continue
+        urls[holder["unit"]] = _from_images(translator, uri, current_file)
+    return urls
+
+
+def _from_images(translator: Any, uri: str, current_file: str) -> str:
+    if "://" in uri or uri.startswith(("mailto:", "/")):
+        return uri
+    if uri.startswith("#"):
+        uri = current_file + uri
+    root = "/doc"
+    target = posixpath.normpath(posixpath.join(root, uri))
+    images = posixpath.normpath(posixpath.join(root, translator.builder.imgpath))
+    return posixpath.relpath(target, images)
+
+
+def _svg_file(translator: Any, code: str) -> str | None:
+    """Render the SVG once (cached by content), return its path relative to the page."""
+    builder = translator.builder
+    key = hashlib.sha1(f"{code}\n{dot_version()}".encode(), usedforsecurity=False).hexdigest()
+    name = f"orgchart-{key}.svg"
+    outfile = builder.outdir / builder.imagedir / name
+    if not outfile.is_file():
+        try:
+            write_bytes_atomic(outfile, render(code, "svg"), overwrite=True)
+        except RenderError as exc:
+            warn(__("the chart could not be drawn: %s") % exc, CHART, translator.document)
+            return None
+    return posixpath.join(builder.imgpath, name)
+
+
+def visit_chart_html(self: Any, node: orgchart_chart) -> None:
+    chart: Chart = node["chart"]
+    anchors: dict[str, str] = node.get("anchors", {})
+    current = posixpath.basename(self.builder.get_target_uri(self.builder.current_docname))
+    continuation = (
+        node["more_text"],
+        {
+            chart_id: _from_images(self, f"{current or 'index.html'}#{anchor}", current or "")
+            for chart_id, anchor in anchors.items()
+        },
+    )
+    code = to_dot(
+        chart, _unit_urls(self, node), continuation, {"comment": self.builder.current_docname}
+    )
+    src = _svg_file(self, code)
+    if src is None:
+        raise nodes.SkipNode
+    self.body.append(self.starttag(node, "div", "", CLASS="orgchart-chart"))
+    self.body.append(
+        self.starttag(
+            {},
+            "object",
+            "",
+            data=src,
+            type="image/svg+xml",
+            role="img",
+            CLASS="orgchart-svg",
+            **{"aria-label": node["alt"]},
+        )
+    )
+    self.body.append(self.starttag({}, "p", "") + self.encode(node["alt"]) + "</p>")
+    self.body.append("</object></div>\n")
+    if chart.legend:
+        legend = _svg_file(self, legend_dot(chart))
+        if legend is not None:
+            self.body.append(
+                self.emptytag(
+                    {}, "img", src=legend, CLASS="orgchart-legend", alt=_legend_alt(chart)
+                )
+            )
+    raise nodes.SkipNode
+
+
+def _legend_alt(chart: Chart) -> str:
+    return str(_("Legend: %s")) % "; ".join(text for text, _fill, _border in chart.legend)
+
+
+def _best_print(self: Any, chart: Chart) -> tuple[str, Placement, tuple[float, float]] | None:
+    """Draw the chart as a PDF, narrowing its rows until it prints legibly."""
+    best: tuple[str, Placement, tuple[float, float]] | None = None
+    for width in sorted({chart.row_width, 4, 3, 2}, reverse=True):
+        try:
+            fname, outfn = render_dot(
+                self, to_dot(replace(chart, row_width=width)), {}, "pdf", "orgchart"
+            )
+        except GraphvizError as exc:
+            warn(__("the chart could not be drawn: %s") % exc, CHART, self.document)
+            return None
+        if fname is None or outfn is None:
+            return None
+        size = pdf_size(outfn.read_bytes()) or (6.0, 4.0)
+        placement = place(*size)
+        if best is None or placement.scale > best[1].scale:
+            best = (fname.as_posix(), placement, size)
+        if placement.legible:
+            break
+    return best
+
+
+def visit_figure_latex(self: Any, node: chart_figure) -> None:
+    """The chart as a PDF, on a landscape page when the printing rule says so."""
+    chart_node = next(iter(node.findall(orgchart_chart)), None)
+    if chart_node is None:
+        return
+    chart: Chart = chart_node["chart"]
+    best = _best_print(self, chart)
+    if best is None:
+        return
+    fname, placement, size = best
+    if not placement.legible:
+        warn(
+            __(
+                "the chart '%(title)s' is too big to print legibly (%(w).1f × %(h).1f in): "
+                "split it with :max-boxes: or :depth:"
+            )
+            % {"title": chart.title, "w": size[0], "h": size[1]},
+            CHART,
+            chart_node,
+        )
+    node["landscape"] = placement.landscape
+    if placement.landscape:
+        self.body.append("\n\\begin{landscape}\n")
+    self.body.append(
+        f"\n\\begin{{center}}\n\\sphinxincludegraphics[width={placement.width:.2f}in]"
+        f"{{{{{fname.removesuffix('.pdf')}}}.pdf}}\n"
+    )
+    if chart.legend:
+        legend, _out = render_dot(self, legend_dot(chart), {}, "pdf", "orgchart-legend")
+        if legend is not None:
+            self.body.append(
+                f"\n\\sphinxincludegraphics{{{{{legend.as_posix().removesuffix('.pdf')}}}.pdf}}\n"
+            )
+    self.body.append("\\end{center}\n")
+
+
+def depart_figure_latex(self: Any, node: chart_figure) -> None:
+    if node.get("landscape"):
+        self.body.append("\n\\end{landscape}\n")
+
+
+def visit_chart_skip(self: Any, node: orgchart_chart) -> None:
+    raise nodes.SkipNode
+
+
+def visit_details_html(self: Any, node: chart_details) -> None:
+    self.body.append(self.starttag(node, "details", "", CLASS="orgchart-details"))
+    self.body.append("<summary>" + self.encode(node["summary"]) + "</summary>\n")
+
+
+def depart_details_html(self: Any, node: chart_details) -> None:
+    self.body.append("</details>\n")
+
+
+def _visit_pass(self: Any, node: nodes.Node) -> None:
+    pass
+
+
+def visit_figure_html(self: Any, node: chart_figure) -> None:
+    self.body.append(self.starttag(node, "div", "", CLASS="orgchart-figure"))
+
+
+def depart_figure_html(self: Any, node: chart_figure) -> None:
+    self.body.append("</div>\n")
+
+
+def setup_chart_nodes(app: Sphinx) -> None:
+    """Register the chart nodes with a visitor for every builder."""
+    skip = (visit_chart_skip, None)
+    passing = (_visit_pass, _visit_pass)
+    app.add_node(
+        orgchart_chart, html=(visit_chart_html, None), latex=skip, text=skip, man=skip, texinfo=skip
+    )
+    app.add_node(
+        chart_figure,
+        html=(visit_figure_html, depart_figure_html),
+        latex=(visit_figure_latex, depart_figure_latex),
+        text=passing,
+        man=passing,
+        texinfo=passing,
+    )
+    app.add_node(chart_unit, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_node(
+        chart_details,
+        html=(visit_details_html, depart_details_html),
+        latex=passing,
+        text=passing,
+        man=passing,
+        texinfo=passing,
+    )
+    app.add_latex_package("pdflscape")
