@@ -206,3 +206,29 @@ def test_every_chart_of_example_org_prints_legibly(example: OrgData) -> None:
             sizes.append((chart.id, round(size[0], 1), placement.landscape))
             assert placement.legible, (chart.id, size)
     assert re.search("landscape|True", str(sizes)) or sizes
+
+
+def test_a_shared_unit_is_in_the_charts_of_both_organisations(example: OrgData) -> None:
+    for unit in example.shared_units:
+        assert unit.shared is not None
+        if not unit.is_valid_on(example.as_of):
+            continue
+        for org in [unit.organisation, *unit.shared.with_]:
+            charts = build_charts(example, ChartSpec(organisation=org), org, org)
+            assert any(unit.id in c.unit_ids() for c in charts), (unit.id, org)
+
+
+def test_left_right_direction(mini: OrgData) -> None:
+    from sphinx_orgchart.graph import Direction
+
+    [chart] = build_charts(mini, ChartSpec(organisation="ville",
+                                           direction=Direction.left_right), "c", "V")
+    assert "rankdir=LR" in to_dot(chart)
+
+
+def test_secondary_attachments_are_dashed_links(example: OrgData) -> None:
+    charts = build_charts(example, ChartSpec(organisation="ville", show_secondary=True,
+                                             split=False), "v", "V")
+    secondary = [e for e in charts[0].edges if e.kind is EdgeKind.secondary]
+    assert secondary
+    assert "[constraint=false style=dashed]" in to_dot(charts[0])

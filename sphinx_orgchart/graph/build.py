@@ -234,21 +234,18 @@ class _Builder:
             chart.edges.append(Edge(chart.tops[0], box_id, EdgeKind.shared))
 
     def add_secondary(self, chart: Chart) -> None:
-        """Dashed links for secondary attachments between drawn boxes."""
+        """Dashed links for secondary attachments between drawn units."""
         if not self.spec.show_secondary:
             return
-        for box_id in list(chart.boxes):
-            unit = self.data.units.get(box_id)
-            if unit is None:
-                continue  # a group of shared units
-            for attachment in unit.attachments:
-                target = chart.box_of(attachment.unit)
-                if (
-                    target
-                    and target != box_id
-                    and not any(e.source == target and e.target == box_id for e in chart.edges)
-                ):
-                    chart.edges.append(Edge(target, box_id, EdgeKind.secondary))
+        for box in list(chart.boxes.values()):
+            for unit_id in box.unit_ids():
+                unit = self.data.units[unit_id]
+                for attachment in unit.attachments:
+                    target = chart.box_of(attachment.unit)
+                    if target and target != box.id and not any(
+                        e.source == target and e.target == box.id for e in chart.edges
+                    ):
+                        chart.edges.append(Edge(target, box.id, EdgeKind.secondary))
 
     def legend(self, chart: Chart) -> list[tuple[str, str, str]]:
         """Legend entries: the levels drawn, the categories, the dashed boxes."""
