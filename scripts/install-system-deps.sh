@@ -6,13 +6,13 @@ set -euo pipefail
 
 declare -A CHECK=(
   [graphviz]="command -v dot"
-  [latex]="command -v latexmk && command -v xelatex && kpsewhich french.ldf && kpsewhich pdflscape.sty && fc-list | grep -q FreeSerif"
+  [latex]="command -v latexmk && command -v xelatex && command -v xindy && kpsewhich french.ldf && kpsewhich pdflscape.sty && fc-list | grep -q FreeSerif"
   [chromium]="command -v chromium"
   [poppler]="command -v pdftotext"
 )
 declare -A PACKAGES=(
   [graphviz]="graphviz"
-  [latex]="latexmk texlive-latex-recommended texlive-latex-extra texlive-xetex texlive-lang-french texlive-fonts-recommended fonts-freefont-otf tex-gyre"
+  [latex]="latexmk texlive-latex-recommended texlive-latex-extra texlive-xetex texlive-lang-french texlive-fonts-recommended fonts-freefont-otf tex-gyre xindy"
   [chromium]="chromium chromium-driver"
   [poppler]="poppler-utils"
 )

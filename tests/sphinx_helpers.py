@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -42,3 +43,20 @@ def warning_lines(text: str) -> list[str]:
 
     clean = re.sub(r"\x1b\[[0-9;]*m", "", text)
     return [line for line in clean.splitlines() if "WARNING" in line or "ERROR" in line]
+
+
+def make_pdf(outdir: Path) -> subprocess.CompletedProcess[str]:
+    """Run the Makefile Sphinx writes with the LaTeX sources (latexmk, xindy options)."""
+    return subprocess.run(
+        [
+            "make",
+            "-C",
+            str(outdir),
+            "all-pdf",
+            "LATEXMKOPTS=-halt-on-error -interaction=nonstopmode",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )

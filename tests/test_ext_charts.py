@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .sphinx_helpers import build, copy_root, warning_lines
+from .sphinx_helpers import build, copy_root, make_pdf, warning_lines
 
 
 class _Objects(HTMLParser):
@@ -135,14 +135,7 @@ def test_pdf_charts_contain_the_unit_names(tmp_path: Path) -> None:
     srcdir = copy_root("charts", tmp_path / "src")
     app, _ = build(srcdir, "latex")
     outdir = Path(app.outdir)
-    done = subprocess.run(
-        ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", "organigrammes.tex"],
-        cwd=outdir,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    done = make_pdf(outdir)
     assert done.returncode == 0, done.stdout[-3000:]
     charts = sorted(outdir.glob("orgchart-[0-9a-f]*.pdf"))
     assert charts

@@ -76,6 +76,9 @@ def test_two_handbooks_linked_by_intersphinx(tmp_path: Path) -> None:
     # ...and says that it is shared; the Ville's own shared unit links locally.
     assert 'title="mutualisée : Métropole, Ville"' in index
     assert 'href="org/ville-drh.html#org-unit-ville-drh"' in index
+    # In the table of shared units too, the Métropole's unit links to the other handbook.
+    table = index[index.index('class="longtable orgchart-shared docutils') :]
+    assert f'href="{metro_out}/org/metro-dsi.html#org-unit-metro-dsi"' in table
 
 
 def test_reference_to_a_unit_without_page_and_without_intersphinx(tmp_path: Path) -> None:

@@ -242,8 +242,10 @@ class _Builder:
                 unit = self.data.units[unit_id]
                 for attachment in unit.attachments:
                     target = chart.box_of(attachment.unit)
-                    if target and target != box.id and not any(
-                        e.source == target and e.target == box.id for e in chart.edges
+                    if (
+                        target
+                        and target != box.id
+                        and not any(e.source == target and e.target == box.id for e in chart.edges)
                     ):
                         chart.edges.append(Edge(target, box.id, EdgeKind.secondary))
 

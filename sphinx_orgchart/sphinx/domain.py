@@ -51,6 +51,11 @@ def anchor_of(objtype: str, object_id: str) -> str:
     return f"org-{objtype}-{object_id}"
 
 
+def entry_anchor(kind: str, object_id: str) -> str:
+    """The anchor of a unit's row in a list (``shared``, ``directory``)."""
+    return f"org-{kind}-entry-{object_id}"
+
+
 def display_name(data: OrgData | None, objtype: str, object_id: str, language: str) -> str | None:
     """How an object is named in running text, or None if the package does not have it."""
     if data is None:
@@ -143,6 +148,7 @@ class OrgDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {},  # (objtype, id) -> (docname, anchor)
         "deps": {},  # docname -> set of dependency keys
+        "entries": {},  # (kind, unit id) -> (docname, anchor): rows of lists, not objects
         "state": OrgState(),
     }
 
@@ -175,11 +181,28 @@ class OrgDomain(Domain):
         self.objects[key] = (self.env.docname, anchor)
         return True
 
+    @property
+    def entries(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """Rows of the shared units table and of the directory, by unit."""
+        entries: dict[tuple[str, str], tuple[str, str]] = self.data["entries"]
+        return entries
+
+    def note_entry(self, kind: str, unit_id: str, anchor: str) -> bool:
+        """Record the row of a unit in a list; only the first list of a kind is the target."""
+        key = (kind, unit_id)
+        if key in self.entries and self.entries[key][0] != self.env.docname:
+            return False
+        self.entries[key] = (self.env.docname, anchor)
+        return True
+
     def clear_doc(self, docname: str) -> None:
         """Forget what ``docname`` described and showed."""
         for key, (doc, _anchor) in list(self.objects.items()):
             if doc == docname:
                 del self.objects[key]
+        for key, (doc, _anchor) in list(self.entries.items()):
+            if doc == docname:
+                del self.entries[key]
         self.data["deps"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -190,6 +213,9 @@ class OrgDomain(Domain):
         for doc, keys in otherdata["deps"].items():
             if doc in docnames:
                 self.data["deps"][doc] = set(keys)
+        for key, (doc, anchor) in otherdata["entries"].items():
+            if doc in docnames and key not in self.entries:
+                self.entries[key] = (doc, anchor)
 
     def resolve_xref(
         self,
@@ -202,6 +228,11 @@ class OrgDomain(Domain):
         contnode: Element,
     ) -> nodes.reference | None:
         """Link to the object's description, when this handbook has one."""
+        if typ in ("shared-entry", "directory-entry"):
+            entry = self.entries.get((typ.removesuffix("-entry"), target))
+            if entry is None:
+                return None
+            return make_refnode(builder, fromdocname, entry[0], entry[1], contnode)
         found = self.objects.get((typ, target))
         if found is None:
             return None

@@ -12,8 +12,11 @@ from ..i18n import DOMAIN, LOCALE_DIR
 from .chartnodes import setup_chart_nodes
 from .config import check_config, setup_config
 from .directives.chart import ChartDirective
+from .directives.directory import setup_directory
+from .directives.levels import LevelsDirective
 from .directives.organisation import OrganisationDirective, UnitsIndexDirective
 from .directives.poster import setup_poster
+from .directives.shared import SharedDirective
 from .directives.unit import UnitDirective, UnitPageDirective
 from .domain import OrgDomain, warn_missing
 from .nodes import setup_nodes
@@ -22,7 +25,7 @@ from .state import load_state, outdated_docs
 
 __all__ = ["ENV_VERSION", "setup"]
 
-ENV_VERSION = 1
+ENV_VERSION = 2
 """Bumped when what the extension keeps in the environment changes shape."""
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -52,6 +55,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive_to_domain("org", "units-index", UnitsIndexDirective)
     app.add_directive_to_domain("org", "chart", ChartDirective)
     setup_poster(app)
+    app.add_directive_to_domain("org", "levels", LevelsDirective)
+    app.add_directive_to_domain("org", "shared", SharedDirective)
+    setup_directory(app)
 
     app.connect("config-inited", check_config)
     app.connect("config-inited", lambda app, config: _static_path(app))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +65,15 @@ def fingerprints(data: OrgData) -> dict[str, str]:
         ),
         "sharing": _hash(
             [(u.id, u.organisation, u.shared.with_) for u in data.shared_units if u.shared]
+        ),
+        "level-counts": _hash(
+            sorted(
+                Counter(
+                    (u.organisation or "", u.level)
+                    for u in data.units.values()
+                    if u.is_valid_on(info.as_of)
+                ).items()
+            )
         ),
     }
     sections: Iterable[tuple[str, dict[str, Any]]] = (

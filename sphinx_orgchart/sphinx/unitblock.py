@@ -33,6 +33,21 @@ def xref(objtype: str, target: str, text: str, warn: bool = False) -> addnodes.p
     return ref
 
 
+def entry_link(kind: str, unit_id: str, child: nodes.Node) -> addnodes.pending_xref:
+    """``child`` linked to the unit's row in the shared units table or the directory, when
+    the handbook has one (else it stays as it is)."""
+    ref = addnodes.pending_xref(
+        "",
+        refdomain="org",
+        reftype=f"{kind}-entry",
+        reftarget=unit_id,
+        refexplicit=True,
+        refwarn=False,
+    )
+    ref += child
+    return ref
+
+
 def _field(name: str, *body: nodes.Node) -> nodes.field:
     item = nodes.field()
     item += nodes.field_name(name, name)
@@ -152,10 +167,13 @@ class UnitBlock:
             self.show("organisation", other)
             other_org = self.data.organisations.get(other)
             para += xref("organisation", other, other_org.name if other_org else other)
-        details = [label(shared.mode, self.language)]
+        self.deps.add("sharing")
+        mode = label(shared.mode, self.language)
+        para += nodes.Text(" (")
+        para += entry_link("shared", self.unit.id, nodes.inline(mode, mode))
         if shared.since:
-            details.append(_("since %s") % format_day(shared.since, self.language))
-        para += nodes.Text(" (" + ", ".join(details) + ")")
+            para += nodes.Text(", " + _("since %s") % format_day(shared.since, self.language))
+        para += nodes.Text(")")
         if shared.agreement:
             para += nodes.Text(" — " + self.act_text(shared.agreement))
         if shared.allocation:
@@ -163,23 +181,24 @@ class UnitBlock:
         yield _field(_("Shared with"), para)
 
     def head(self) -> Iterator[nodes.field]:
-        """The head post."""
+        """The head post, linked to the unit's row in the directory."""
         if self.unit.head is not None:
-            yield _field(_("Head"), self.post(self.unit.head))
+            yield _field(_("Head"), self.post(self.unit.head, directory=True))
 
     def posts(self) -> Iterator[nodes.field]:
         """Other posts."""
         if self.unit.posts:
             yield _field(_("Posts"), _bullets([self.post(p) for p in self.unit.posts]))
 
-    def post(self, post: Post) -> nodes.paragraph:
+    def post(self, post: Post, directory: bool = False) -> nodes.paragraph:
         """A post: its anchor, title, state and (when allowed) its holder."""
         para = nodes.paragraph()
         if post.id and self.register:
             anchor = anchor_of("post", post.id)
             para += nodes.target("", "", ids=[anchor])
             self.post_targets.append((post.id, anchor))
-        para += nodes.strong(post.display(), post.display())
+        title = nodes.strong(post.display(), post.display())
+        para += entry_link("directory", self.unit.id, title) if directory else title
         if post.state is not PostState.filled:
             para += nodes.Text(" ")
             para += nodes.inline(

@@ -1,0 +1,208 @@
+"""``org:directory``: the annuaire, a table of units with their head post and contacts."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from ...data import OrgData
+from ...model import PostState, Unit
+from ...vocab import label
+from ..domain import OrgDomain, entry_anchor
+from ..indices import french_key
+from ..state import get_state, note_deps
+from ..tables import table
+from ..text import _, __, language_of
+from ..unitblock import xref
+from ..warnings import BAD_OPTION, UNKNOWN_TARGET, warn
+
+__all__ = ["DirectoryDirective", "directory", "setup_directory"]
+
+
+class directory(nodes.General, nodes.Element):
+    """Holds a directory table; in HTML, a script adds a search box above it."""
+
+
+def _order(argument: str | None) -> str:
+    return str(directives.choice(argument or "", ["institutional", "alphabetical"]))
+
+
+class DirectoryDirective(SphinxDirective):
+    """``.. org:directory::``: name, level, parent, head post, phone, email and site of each
+    unit; searchable as one types in HTML, a table across pages in the PDF."""
+
+    option_spec: ClassVar[dict[str, Any]] = {
+        "organisation": directives.unchanged,
+        "unit": directives.unchanged,
+        "levels": directives.unchanged,
+        "order": _order,
+    }
+    option_docs: ClassVar[dict[str, str]] = {
+        "organisation": "Units of this organisation, and the units shared with it (default: all).",
+        "unit": "Only this unit (a pôle, a direction...) and the units under it.",
+        "levels": "Only units of these levels (ids, separated by commas).",
+        "order": "``institutional`` (default: the order of the organisation) or "
+        "``alphabetical`` (the French way).",
+    }
+
+    def units(self, data: OrgData) -> list[Unit] | None:
+        """The units the options select, in the order asked; None after a warning."""
+        org = self.options.get("organisation", "").strip() or None
+        root = self.options.get("unit", "").strip() or None
+        levels = {p for p in self.options.get("levels", "").replace(",", " ").split() if p}
+        if org is not None and org not in data.organisations:
+            warn(
+                __("unknown organisation '%s' in org:directory") % org,
+                UNKNOWN_TARGET,
+                self.get_location(),
+            )
+            return None
+        if root is not None and root not in data.units:
+            warn(
+                __("unknown unit '%s' in org:directory") % root, UNKNOWN_TARGET, self.get_location()
+            )
+            return None
+        unknown = sorted(levels - set(data.levels))
+        if unknown:
+            warn(
+                __("unknown level(s) %(levels)s; the levels are: %(all)s")
+                % {"levels": ", ".join(unknown), "all": ", ".join(data.levels)},
+                BAD_OPTION,
+                self.get_location(),
+            )
+        units = data.units_of(org) if org else list(data.package.units)
+        if root is not None:
+            below = {root} | {u.id for u in data.descendants(root)}
+            units = [u for u in units if u.id in below]
+        if levels:
+            units = [u for u in units if u.level in levels]
+        units = [u for u in units if u.is_valid_on(data.as_of)]
+        if self.options.get("order") == "alphabetical":
+            units.sort(key=lambda u: french_key(u.name))
+        return units
+
+    def run(self) -> list[nodes.Node]:
+        data = get_state(self.env).data
+        if data is None:
+            return []
+        units = self.units(data)
+        if units is None:
+            return []
+        note_deps(
+            self.env,
+            [
+                "units",
+                "sharing",
+                "as-of",
+                "people",
+                "levels",
+                *(f"unit:{u.id}" for u in units),
+                *(f"unit:{u.parent}" for u in units if u.parent),
+            ],
+        )
+        language = language_of(self.env)
+        show_people = bool(
+            self.env.config.orgchart_show_people and data.package.package.publish_people
+        )
+        domain: OrgDomain = self.env.get_domain("org")  # type: ignore[assignment]
+        rows: list[list[list[nodes.Node]]] = []
+        for unit in units:
+            name: list[nodes.Node] = [xref("unit", unit.id, unit.label)]
+            anchor = entry_anchor("directory", unit.id)
+            if domain.note_entry("directory", unit.id, anchor):
+                name.insert(0, nodes.target("", "", ids=[anchor]))
+            level = data.levels.get(unit.level)
+            parent = data.units.get(unit.parent or "")
+            rows.append(
+                [
+                    name,
+                    [nodes.Text(level.label(language) if level else unit.level)],
+                    [xref("unit", parent.id, parent.sigle or parent.name)] if parent else [],
+                    self.head(unit, language, show_people),
+                    self.phone(unit),
+                    self.email(unit),
+                    [nodes.Text(unit.contact.site)] if unit.contact and unit.contact.site else [],
+                ]
+            )
+        node = directory(
+            search_label=_("Search the directory"), count_label=_("%(shown)s of %(total)s units")
+        )
+        node += table(
+            [_("Unit"), _("Level"), _("Attached to"), _("Head"), _("Phone"), _("Email"), _("Site")],
+            rows,
+            [24, 10, 12, 20, 12, 14, 8],
+            classes=["orgchart-directory-table"],
+        )
+        return [node]
+
+    @staticmethod
+    def head(unit: Unit, language: str, show_people: bool) -> list[nodes.Node]:
+        """The head post, its state, and its holder when names may be printed."""
+        if unit.head is None:
+            return []
+        cell: list[nodes.Node] = [nodes.Text(unit.head.display())]
+        if unit.head.state is not PostState.filled:
+            cell.append(nodes.Text(" "))
+            cell.append(
+                nodes.inline("", label(unit.head.state, language), classes=["orgchart-status"])
+            )
+        if show_people and unit.head.holder is not None:
+            cell.append(nodes.Text(" — " + unit.head.holder.name))
+        return cell
+
+    @staticmethod
+    def phone(unit: Unit) -> list[nodes.Node]:
+        """The phone number, as a tel: link."""
+        if unit.contact is None or not unit.contact.phone:
+            return []
+        number = "".join(c for c in unit.contact.phone if c.isdigit() or c == "+")
+        return [nodes.reference(unit.contact.phone, unit.contact.phone, refuri=f"tel:{number}")]
+
+    @staticmethod
+    def email(unit: Unit) -> list[nodes.Node]:
+        """The email address, as a mailto: link."""
+        if unit.contact is None or not unit.contact.email:
+            return []
+        return [
+            nodes.reference(
+                unit.contact.email, unit.contact.email, refuri=f"mailto:{unit.contact.email}"
+            )
+        ]
+
+
+def _visit_directory_html(self: Any, node: directory) -> None:
+    self.body.append(
+        self.starttag(
+            node,
+            "div",
+            "",
+            CLASS="orgchart-directory",
+            **{"data-search-label": node["search_label"], "data-count-label": node["count_label"]},
+        )
+    )
+
+
+def _depart_directory_html(self: Any, node: directory) -> None:
+    self.body.append("</div>\n")
+
+
+def _pass(self: Any, node: directory) -> None:
+    pass
+
+
+def setup_directory(app: Sphinx) -> None:
+    """Register the node, its script and the directive."""
+    app.add_node(
+        directory,
+        html=(_visit_directory_html, _depart_directory_html),
+        latex=(_pass, _pass),
+        text=(_pass, _pass),
+        man=(_pass, _pass),
+        texinfo=(_pass, _pass),
+    )
+    app.add_js_file("orgchart-directory.js", loading_method="defer")
+    app.add_directive_to_domain("org", "directory", DirectoryDirective)

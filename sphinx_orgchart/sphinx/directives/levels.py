@@ -1,0 +1,129 @@
+"""``org:levels``: the glossary of the structure levels, as real Sphinx glossary terms."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.domains.std import make_glossary_term
+from sphinx.util.docutils import SphinxDirective
+
+from ...data import OrgData
+from ...model import Level
+from ..domain import OrgDomain
+from ..state import get_state, note_deps
+from ..text import _, __, language_of
+from ..unitblock import xref
+from ..warnings import UNKNOWN_TARGET, warn
+
+__all__ = ["LevelsDirective"]
+
+
+class LevelsDirective(SphinxDirective):
+    """``.. org:levels::``: each level is a glossary term with its definition, where it sits,
+    how many units it has and a few of them; ``:term:`` and ``:org:level:`` link to it."""
+
+    option_spec: ClassVar[dict[str, Any]] = {
+        "organisation": directives.unchanged,
+        "no-counts": directives.flag,
+        "no-examples": directives.flag,
+        "examples": directives.nonnegative_int,
+    }
+    option_docs: ClassVar[dict[str, str]] = {
+        "organisation": "Count and show the units of this organisation only (and the levels "
+        "it uses).",
+        "no-counts": "Leave out the number of units of each level.",
+        "no-examples": "Leave out the examples.",
+        "examples": "How many units to show as examples of each level (default 3).",
+    }
+
+    def run(self) -> list[nodes.Node]:
+        data = get_state(self.env).data
+        if data is None:
+            return []
+        org = self.options.get("organisation", "").strip() or None
+        if org is not None and org not in data.organisations:
+            warn(
+                __("unknown organisation '%s' in org:levels") % org,
+                UNKNOWN_TARGET,
+                self.get_location(),
+            )
+            return []
+        language = language_of(self.env)
+        units = [
+            u
+            for u in data.units.values()
+            if u.is_valid_on(data.as_of) and (org is None or u.organisation == org)
+        ]
+        counts = Counter(u.level for u in units)
+        note_deps(self.env, ["levels", "level-counts", "as-of"])
+        glossary = addnodes.glossary()
+        glossary["sorted"] = False  # the levels keep their rank order
+        items = nodes.definition_list(classes=["glossary", "orgchart-levels"])
+        glossary += items
+        domain: OrgDomain = self.env.get_domain("org")  # type: ignore[assignment]
+        source, line = self.get_source_info()
+        for level in sorted(data.levels.values(), key=lambda lv: (lv.rank, lv.id)):
+            if org is not None and not counts[level.id]:
+                continue
+            note_deps(self.env, [f"level:{level.id}"])
+            term = make_glossary_term(
+                self.env,
+                [nodes.Text(level.label(language))],
+                None,
+                source,
+                line,
+                None,
+                self.state.document,
+            )
+            domain.note_object("level", level.id, term["ids"][0], self.get_location())
+            item = nodes.definition_list_item()
+            item += term
+            item += self.definition(data, level, counts, units, language)
+            items += item
+        return [glossary]
+
+    def definition(
+        self, data: OrgData, level: Level, counts: Counter[str], units: list[Any], language: str
+    ) -> nodes.definition:
+        """Definition, place in the hierarchy, count and examples of a level."""
+        body = nodes.definition()
+        if level.definition is not None:
+            body += nodes.paragraph("", level.definition.get(language))
+        parents = [data.levels[p].label(language) for p in level.parents if p in data.levels]
+        contains = [lv.label(language) for lv in data.levels.values() if level.id in lv.parents]
+        facts = nodes.bullet_list()
+        if parents:
+            facts += _item(_("Sits under: %s") % ", ".join(parents))
+        if level.may_be_top:
+            facts += _item(_("May be at the top of an organisation."))
+        if contains:
+            facts += _item(_("May contain: %s") % ", ".join(contains))
+        if "no-counts" not in self.options:
+            count = counts[level.id]
+            facts += _item(_("%d units") % count if count != 1 else _("1 unit"))
+        limit = self.options.get("examples", 3)
+        if "no-examples" not in self.options and limit:
+            examples = [u for u in units if u.level == level.id][:limit]
+            if examples:
+                note_deps(self.env, [f"unit:{u.id}" for u in examples])
+                para = nodes.paragraph("", _("For example: "))
+                for index, unit in enumerate(examples):
+                    if index:
+                        para += nodes.Text(", ")
+                    para += xref("unit", unit.id, unit.label)
+                item = nodes.list_item()
+                item += para
+                facts += item
+        if len(facts):
+            body += facts
+        return body
+
+
+def _item(text: str) -> nodes.list_item:
+    item = nodes.list_item()
+    item += nodes.paragraph("", text)
+    return item

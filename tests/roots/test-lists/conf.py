@@ -1,0 +1,10 @@
+project = "Listes"
+copyright = "2026, Ville de Mini"
+author = "Ville de Mini"
+version = release = "2026"
+extensions = ["sphinx_orgchart"]
+orgchart_data = "data"
+language = "fr"
+exclude_patterns = ["_build", "data"]
+latex_engine = "xelatex"
+latex_documents = [("index", "listes.tex", "Listes", "Ville de Mini", "manual")]

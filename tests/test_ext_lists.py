@@ -1,0 +1,171 @@
+"""org:levels (glossary), org:shared (mutualisation) and org:directory (annuaire)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from sphinx.util.inventory import InventoryFile
+
+from .browser import browser_page, needs_chromium, serve
+from .sphinx_helpers import build, copy_root, make_pdf, warning_lines
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    srcdir = copy_root("lists", tmp_path_factory.mktemp("lists") / "src")
+    app, warnings = build(srcdir, "html")
+    assert warning_lines(warnings) == []
+    return Path(app.outdir)
+
+
+def test_levels_are_glossary_terms(html: Path) -> None:
+    page = (html / "glossaire.html").read_text(encoding="utf-8")
+    assert '<dt id="term-Pole">Pôle' in page or re.search(r'<dt id="term-P[^"]*">Pôle', page)
+    for text in (
+        "Un regroupement de directions.",
+        "Se place sous : Direction générale",
+        "Peut contenir : Direction",
+        "2 unités",
+        "Par exemple :",
+    ):
+        assert text in page, text
+    assert 'href="org/ville-res.html#org-unit-ville-res"' in page
+    # :term: and :org:level: link to the same place
+    index = (html / "index.html").read_text(encoding="utf-8")
+    term = re.search(
+        r'href="(glossaire\.html#term-[^"]+)"[^>]*><span class="xref std '
+        r'std-term">pôle',
+        index,
+    )
+    level = re.search(
+        r'href="(glossaire\.html#term-[^"]+)"[^>]*><span class="xref org '
+        r'org-level">Direction',
+        index,
+    )
+    assert term is not None
+    assert level is not None
+    # and the unit pages link their level to its term
+    drh = (html / "org" / "ville-drh.html").read_text(encoding="utf-8")
+    assert level.group(1).replace("glossaire.html", "../glossaire.html") in drh
+
+
+def test_levels_are_in_the_inventory(html: Path) -> None:
+    inventory = InventoryFile.load(
+        (html / "objects.inv").open("rb"), "", lambda *a: "/".join(a[1:])
+    )
+    assert "pôle" in {k.lower() for k in inventory["std:term"]}
+    assert inventory["org:level"]["pole"].uri.startswith("glossaire.html#term-")
+
+
+def test_shared_units(html: Path) -> None:
+    page = (html / "mutualisation.html").read_text(encoding="utf-8")
+    assert "Mode de mutualisation" in page
+    assert re.search(r"service commun</p></td>\s*<td><p>2</p>", page)
+    for text in (
+        "Direction des ressources humaines (DRH)",
+        "CONV-2019-12 (15 décembre 2019)",
+        "1 janvier 2020",
+        "Ville — Métropole",
+    ):
+        assert text in page, text
+    # the unit page links to its row
+    drh = (html / "org" / "ville-drh.html").read_text(encoding="utf-8")
+    assert 'href="../mutualisation.html#org-shared-entry-ville-drh"' in drh
+
+
+def test_directory(html: Path) -> None:
+    page = (html / "annuaire.html").read_text(encoding="utf-8")
+    assert 'class="orgchart-directory"' in page
+    assert re.search(r'data-search-label="Rechercher dans l(&#39;|\')annuaire"', page)
+    assert "orgchart-directory.js" in page
+    rows = re.findall(r"<tr class=\"row-(?:odd|even)\">", page)
+    assert len(rows) == 1 + 12  # header, the Ville's 11 current units and the DSI it shares
+    assert re.search(r"Direction des systèmes d(&#39;|’)information \(DSI\)", page)
+    assert "Service comptabilité" not in page  # closed
+    assert 'href="tel:0300000001"' in page
+    assert "vacant" in page
+    assert "intérim" in page
+    drh = (html / "org" / "ville-drh.html").read_text(encoding="utf-8")
+    assert 'href="../annuaire.html#org-directory-entry-ville-drh"' in drh
+
+
+def _with_people(tmp_path: Path, show: bool, publish: bool) -> str:
+    srcdir = copy_root("lists", tmp_path / f"src-{show}-{publish}")
+    manifest = srcdir / "data" / "orgchart.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    allowed = f"  reviewed: 2025-12-01\n  publish_people: {str(publish).lower()}"
+    manifest.write_text(text.replace("  reviewed: 2025-12-01", allowed), encoding="utf-8")
+    app, _ = build(srcdir, "html", confoverrides={"orgchart_show_people": show})
+    return (Path(app.outdir) / "annuaire.html").read_text(encoding="utf-8") + (
+        Path(app.outdir) / "org" / "ville-dg.html"
+    ).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("show", "publish", "printed"),
+    [(True, True, True), (True, False, False), (False, True, False), (False, False, False)],
+)
+def test_names_only_when_both_allow(
+    tmp_path: Path, show: bool, publish: bool, printed: bool
+) -> None:
+    pages = _with_people(tmp_path, show, publish)
+    assert ("Claire Exemple" in pages) is printed
+    assert "Directrice générale des services" in pages
+
+
+def test_text_output(tmp_path: Path) -> None:
+    srcdir = copy_root("lists", tmp_path / "src")
+    app, warnings = build(srcdir, "text")
+    assert warning_lines(warnings) == []
+    out = Path(app.outdir)
+    assert "Peut contenir : Direction" in (out / "glossaire.txt").read_text(encoding="utf-8")
+    assert "CONV-2019-12" in (out / "mutualisation.txt").read_text(encoding="utf-8")
+    directory = (out / "annuaire.txt").read_text(encoding="utf-8")
+    assert "Rattachement" in directory
+    assert "Rechercher" not in directory
+
+
+def test_latex_tables_break_across_pages(tmp_path: Path) -> None:
+    srcdir = copy_root("lists", tmp_path / "src")
+    app, warnings = build(srcdir, "latex")
+    assert warning_lines(warnings) == []
+    tex = (Path(app.outdir) / "listes.tex").read_text(encoding="utf-8")
+    assert tex.count("\\begin{longtable}") >= 4  # summary, two shared tables, directory
+    assert "Se place sous : Direction générale" in tex
+
+
+@pytest.mark.skipif(shutil.which("xelatex") is None, reason="needs the LaTeX toolchain")
+def test_pdf_builds(tmp_path: Path) -> None:
+    srcdir = copy_root("lists", tmp_path / "src")
+    app, _ = build(srcdir, "latex")
+    done = make_pdf(Path(app.outdir))
+    assert done.returncode == 0, done.stdout[-3000:]
+    text = subprocess.run(
+        ["pdftotext", str(Path(app.outdir) / "listes.pdf"), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "Mode de mutualisation" in text
+    assert "Service carrières" in text
+
+
+@needs_chromium
+def test_directory_filters_as_one_types(html: Path) -> None:
+    with serve(html) as base, browser_page() as page:
+        page.goto(base + "annuaire.html")
+        search = page.get_by_role("searchbox", name="Rechercher dans l'annuaire")
+        rows = page.locator(".orgchart-directory tbody tr")
+        assert rows.count() == 12
+        search.fill("education")  # accents and case ignored
+        visible = [r for r in rows.all() if r.is_visible()]
+        assert [r.inner_text().split("\t")[0].strip() for r in visible] == ["Direction Éducation"]
+        assert "1 unités sur 12" in page.locator(".orgchart-directory-count").inner_text()
+        search.fill("service chef")
+        assert len([r for r in rows.all() if r.is_visible()]) == 3
+        search.fill("")
+        assert len([r for r in rows.all() if r.is_visible()]) == 12
