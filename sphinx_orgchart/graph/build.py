@@ -54,12 +54,13 @@ class _Builder:
         self.data = data
         self.spec = spec
         self.day = spec.as_of or data.as_of
+        self.marks = {uid: (kind, note) for uid, kind, note in spec.marks}
 
     # -- which units ----------------------------------------------------------------------
 
     def visible(self, unit: Unit) -> bool:
         """Whether the unit exists on the chart's date (planned ones without dates included)."""
-        if unit.is_valid_on(self.day):
+        if unit.id in self.spec.also_show or unit.is_valid_on(self.day):
             return True
         return unit.status is UnitStatus.planned and unit.valid_from is None
 
@@ -116,6 +117,9 @@ class _Builder:
         status = None
         if unit.status is not UnitStatus.active:
             status = label(unit.status, self.spec.language)
+        mark = self.marks.get(unit.id)
+        if mark is not None:
+            status = mark[1]
         return Row(unit.id, unit.sigle, unit.name, head, status, shared_from)
 
     def box(self, unit: Unit, stacked: list[Unit], shared_from: str | None = None) -> Box:
@@ -292,13 +296,13 @@ def _width(chart: Chart, depths: dict[str, int], depth: int) -> int:
     )
 
 
-def _cut(chart: Chart, max_boxes: int) -> tuple[Chart, list[str]]:
+def _cut(chart: Chart, max_boxes: int, max_depth: int | None = None) -> tuple[Chart, list[str]]:
     """The overview of a big chart, down to the deepest level that fits (in boxes and in
     width); and the boxes whose sub-trees become charts of their own."""
     depths = _depths(chart)
     deepest = max(depths.values(), default=0)
     keep_depth = 1
-    for depth in range(2, deepest + 1):
+    for depth in range(2, (max_depth or deepest) + 1):
         boxes = sum(1 for d in depths.values() if d <= depth)
         if boxes > max_boxes or _width(chart, depths, depth) > 2 * chart.row_width:
             break
@@ -356,6 +360,45 @@ def build_charts(data: OrgData, spec: ChartSpec, chart_id: str, title: str) -> l
                 sub.parent_chart = chart_id
             charts.append(sub)
     return charts
+
+
+def _subtree(chart: Chart, root: str, title: str) -> Chart:
+    """The part of a chart under one of its boxes, as a chart of its own."""
+    keep: list[str] = []
+    stack = [root]
+    while stack:
+        box_id = stack.pop()
+        keep.append(box_id)
+        stack.extend(reversed(chart.children.get(box_id, [])))
+    kept = set(keep)
+    sub = Chart(
+        f"{chart.id}--{root}",
+        title,
+        direction=chart.direction,
+        row_width=chart.row_width,
+        legend=chart.legend,
+        parent_chart=chart.id,
+    )
+    sub.tops = [root]
+    for box_id in chart.boxes:
+        if box_id in kept:
+            sub.boxes[box_id] = chart.boxes[box_id]
+            sub.children[box_id] = [c for c in chart.children.get(box_id, []) if c in kept]
+    sub.edges = [e for e in chart.edges if e.source in kept and e.target in kept]
+    return sub
+
+
+def split_for_print(chart: Chart) -> list[Chart]:
+    """A chart too big to print legibly, as its top level followed by one chart per box of
+    that level that has boxes under it; [chart] when it cannot be split."""
+    depths = _depths(chart)
+    if max(depths.values(), default=0) < 2:
+        return [chart]
+    overview, detailed = _cut(chart, 1, max_depth=1)
+    overview.legend = chart.legend
+    if not detailed:
+        return [chart]
+    return [overview, *(_subtree(chart, box, box) for box in detailed)]
 
 
 def default_title(data: OrgData, spec: ChartSpec) -> str:

@@ -21,6 +21,9 @@ FONT = "Helvetica,Arial,sans-serif"
 FONT_SIZE = 10
 """Point size of the text of the boxes; the PDF legibility rule is stated against it."""
 
+MARK_COLOURS = {"added": "#009E73", "removed": "#777777", "moved": "#E69F00", "renamed": "#E69F00"}
+"""Borders of the boxes of a comparison chart (Okabe-Ito: green, grey, orange)."""
+
 
 def _text(value: str) -> str:
     # Graphviz expands \N, \G... even in HTML-like labels, after decoding entities: a
@@ -140,14 +143,17 @@ def to_dot(
         if box.continued_in and continuation is not None:
             text, targets = continuation
             more = (text, targets.get(box.continued_in, ""))
+        colour, width = box.border, "2.2" if box.category else "1.2"
+        if box.mark in MARK_COLOURS:
+            colour, width = MARK_COLOURS[box.mark], "3"
         dot.node(
             graphviz.escape(box.id),
             label=_label(box, urls, more),
             shape="box" if box.shape == "rounded" else box.shape,
             style=",".join(style),
             fillcolor=box.fill,
-            color=box.border,
-            penwidth="2.2" if box.category else "1.2",
+            color=colour,
+            penwidth=width,
             id=graphviz.escape(f"{chart.id}--{box.id}"),
         )
     _rows(dot, chart)

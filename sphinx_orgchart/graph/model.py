@@ -50,6 +50,8 @@ class ChartSpec:
     row_width: int = 5
     show_people: bool = False
     language: str = "fr"
+    marks: tuple[tuple[str, str, str], ...] = ()  # (unit id, change kind, note): comparisons
+    also_show: frozenset[str] = frozenset()  # units drawn whatever their dates (removed ones)
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class Box:
     dashed: bool = False
     category: str | None = None
     continued_in: str | None = None  # id of the chart that details this box
+    mark: str | None = None  # added, removed, moved, renamed (comparison charts)
 
     def unit_ids(self) -> list[str]:
         """Every unit the box shows (a group box has no unit of its own)."""

@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.ext.graphviz import GraphvizError, render_dot
 
 from ..graph import Chart, RenderError, dot_version, legend_dot, render, to_dot
+from ..graph.build import split_for_print
 from ..graph.printing import Placement, place
 from ..graph.render import pdf_size
 from ..writefile import write_bytes_atomic
@@ -131,7 +132,7 @@ def _legend_alt(chart: Chart) -> str:
 def _best_print(self: Any, chart: Chart) -> tuple[str, Placement, tuple[float, float]] | None:
     """Draw the chart as a PDF, narrowing its rows until it prints legibly."""
     best: tuple[str, Placement, tuple[float, float]] | None = None
-    for width in sorted({chart.row_width, 4, 3, 2}, reverse=True):
+    for width in dict.fromkeys((chart.row_width, 6, 4, 3, 2, 8)):
         try:
             fname, outfn = render_dot(
                 self, to_dot(replace(chart, row_width=width)), {}, "pdf", "orgchart"
@@ -151,16 +152,44 @@ def _best_print(self: Any, chart: Chart) -> tuple[str, Placement, tuple[float, f
 
 
 def visit_figure_latex(self: Any, node: chart_figure) -> None:
-    """The chart as a PDF, on a landscape page when the printing rule says so."""
+    """The chart as a PDF, on a landscape page when the printing rule says so; a chart that
+    would not print legibly is printed in parts (its top, then each of its branches)."""
     chart_node = next(iter(node.findall(orgchart_chart)), None)
     if chart_node is None:
         return
     chart: Chart = chart_node["chart"]
+    pieces = _printable_pieces(self, chart, chart_node, depth=0)
+    landscape = any(placement.landscape for _name, placement, _size, _piece in pieces)
+    node["landscape"] = landscape
+    if landscape:
+        self.body.append("\n\\begin{landscape}\n")
+    for fname, placement, _size, _piece in pieces:
+        self.body.append(
+            f"\n\\begin{{center}}\n\\sphinxincludegraphics"
+            f"[width={placement.width:.2f}in]"
+            f"{{{{{fname.removesuffix('.pdf')}}}.pdf}}\n\\end{{center}}\n"
+        )
+    if chart.legend:
+        legend, _out = render_dot(self, legend_dot(chart), {}, "pdf", "orgchart-legend")
+        if legend is not None:
+            self.body.append(
+                f"\n\\begin{{center}}\n\\sphinxincludegraphics"
+                f"{{{{{legend.as_posix().removesuffix('.pdf')}}}.pdf}}"
+                "\n\\end{center}\n"
+            )
+
+
+def _printable_pieces(
+    self: Any, chart: Chart, node: orgchart_chart, depth: int
+) -> list[tuple[str, Placement, tuple[float, float], Chart]]:
     best = _best_print(self, chart)
     if best is None:
-        return
+        return []
     fname, placement, size = best
-    if not placement.legible:
+    if placement.legible:
+        return [(fname, placement, size, chart)]
+    parts = split_for_print(chart)
+    if len(parts) == 1 or depth >= 3:
         warn(
             __(
                 "the chart '%(title)s' is too big to print legibly (%(w).1f × %(h).1f in): "
@@ -168,22 +197,13 @@ def visit_figure_latex(self: Any, node: chart_figure) -> None:
             )
             % {"title": chart.title, "w": size[0], "h": size[1]},
             CHART,
-            chart_node,
+            node,
         )
-    node["landscape"] = placement.landscape
-    if placement.landscape:
-        self.body.append("\n\\begin{landscape}\n")
-    self.body.append(
-        f"\n\\begin{{center}}\n\\sphinxincludegraphics[width={placement.width:.2f}in]"
-        f"{{{{{fname.removesuffix('.pdf')}}}.pdf}}\n"
-    )
-    if chart.legend:
-        legend, _out = render_dot(self, legend_dot(chart), {}, "pdf", "orgchart-legend")
-        if legend is not None:
-            self.body.append(
-                f"\n\\sphinxincludegraphics{{{{{legend.as_posix().removesuffix('.pdf')}}}.pdf}}\n"
-            )
-    self.body.append("\\end{center}\n")
+        return [(fname, placement, size, chart)]
+    pieces = []
+    for part in parts:
+        pieces.extend(_printable_pieces(self, part, node, depth + 1))
+    return pieces
 
 
 def depart_figure_latex(self: Any, node: chart_figure) -> None:

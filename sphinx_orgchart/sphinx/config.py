@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,15 @@ CONFIG_VALUES: tuple[ConfigValue, ...] = (
         (list, tuple),
         "Ids of the organisations whose units get pages in this handbook. Default: all. "
         "The other units are linked through intersphinx (two handbooks from one package).",
+    ),
+    ConfigValue(
+        "orgchart_as_of",
+        None,
+        (str,),
+        "Show the organisation as it stood (or will stand) on this date, ``YYYY-MM-DD``: units "
+        "valid then, with their names and parents of then. Default: the date of the data "
+        "(``as_of`` in the manifest). The directives' ``:as-of:`` option does the same for "
+        "one chart or list.",
     ),
     ConfigValue(
         "orgchart_page_charts",
@@ -136,6 +146,13 @@ def check_config(app: Sphinx, config: Config) -> None:
             __("orgchart_page_template = %r: no such file (relative to the folder of conf.py)")
             % template
         )
+    if config.orgchart_as_of:
+        try:
+            dt.date.fromisoformat(str(config.orgchart_as_of))
+        except ValueError:
+            raise ConfigError(
+                __("orgchart_as_of = %r is not a date written YYYY-MM-DD") % config.orgchart_as_of
+            ) from None
     orgs = config.orgchart_organisations
     if orgs is not None and not all(isinstance(o, str) for o in orgs):
         raise ConfigError(__("orgchart_organisations must be a list of organisation ids"))

@@ -17,6 +17,8 @@ from sphinx.util.nodes import make_refnode
 
 from ..data import OrgData
 from ..i18n import N_
+from ..model import UnitStatus
+from ..vocab import label
 from .indices import SharedUnitIndex, UnitIndex
 from .nodes import shared_marker
 from .state import OrgState, get_state, note_deps
@@ -124,6 +126,17 @@ class OrgXRefRole(XRefRole):
             note = shared_note(data, node["reftarget"])
             if note:
                 result.append(shared_marker("", note=note))
+            unit = data.units.get(node["reftarget"])
+            if unit is not None and unit.status is not UnitStatus.active:
+                status = label(unit.status, language_of(env))
+                result.append(nodes.Text(" "))
+                result.append(
+                    nodes.inline(
+                        "",
+                        f"({status})",
+                        classes=["orgchart-status", f"orgchart-{unit.status.value}"],
+                    )
+                )
         return result, []
 
 

@@ -11,9 +11,12 @@ from .. import __version__
 from ..i18n import DOMAIN, LOCALE_DIR
 from .chartnodes import setup_chart_nodes
 from .config import check_config, setup_config
+from .directives.body import BodyDirective
 from .directives.chart import ChartDirective
 from .directives.directory import setup_directory
+from .directives.history import ChangesDirective, CompareDirective
 from .directives.levels import LevelsDirective
+from .directives.objectives import setup_objectives
 from .directives.organisation import OrganisationDirective, UnitsIndexDirective
 from .directives.poster import setup_poster
 from .directives.shared import SharedDirective
@@ -58,6 +61,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive_to_domain("org", "levels", LevelsDirective)
     app.add_directive_to_domain("org", "shared", SharedDirective)
     setup_directory(app)
+    app.add_directive_to_domain("org", "body", BodyDirective)
+    setup_objectives(app)
+    app.add_directive_to_domain("org", "changes", ChangesDirective)
+    app.add_directive_to_domain("org", "compare", CompareDirective)
 
     app.connect("config-inited", check_config)
     app.connect("config-inited", lambda app, config: _static_path(app))

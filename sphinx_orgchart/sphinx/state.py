@@ -4,6 +4,7 @@ files, and fingerprinted so that an edit re-reads only the documents that show w
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections import Counter
@@ -18,9 +19,10 @@ from sphinx.environment import BuildEnvironment
 from ..data import OrgData
 from ..loader import digest_files, load_package, package_files
 from ..problems import Problem
+from ..timeline import as_of_view
 from .config import data_path
 from .text import __, console_language
-from .warnings import NO_DATA, WARNING_TYPE, logger, warn
+from .warnings import BAD_OPTION, NO_DATA, WARNING_TYPE, logger, warn
 
 __all__ = ["OrgState", "get_state", "load_state", "note_deps", "outdated_docs"]
 
@@ -40,6 +42,7 @@ class OrgState:
     pages: dict[str, str] = field(default_factory=dict)
     nav: Any = None  # pages.Navigation: which page lists which
     page_settings: tuple[Any, ...] = ()
+    settings: tuple[str, str] = ("", "")
 
 
 def get_state(env: BuildEnvironment) -> OrgState:
@@ -106,9 +109,14 @@ def load_state(app: Sphinx) -> OrgState:
     state = get_state(env)
     root = data_path(app)
     digests = digest_files(package_files(root))
-    if state.data is None or state.root != str(root) or state.digests != digests:
+    settings = (str(root), app.config.orgchart_as_of or "")
+    if state.data is None or state.settings != settings or state.digests != digests:
         logger.info(__("loading the organisation data from %s"), root)
         result = load_package(root)
+        if result.data is not None and app.config.orgchart_as_of:
+            result.data = as_of_view(
+                result.data, dt.date.fromisoformat(str(app.config.orgchart_as_of))
+            )
         new_prints = fingerprints(result.data) if result.data else {}
         old_prints = state.fingerprints
         state.changed = {
@@ -117,6 +125,7 @@ def load_state(app: Sphinx) -> OrgState:
             if old_prints.get(key) != new_prints.get(key)
         }
         state.root = str(root)
+        state.settings = settings
         state.digests = result.files or digests
         state.data = result.data
         state.problems = result.problems
@@ -181,3 +190,22 @@ def data_of(env: BuildEnvironment) -> OrgData | None:
 def digest_key(path: Path) -> str:
     """The key a file has in :attr:`OrgState.digests`."""
     return path.as_posix()
+
+
+def data_for(directive: Any) -> OrgData | None:
+    """The data a directive shows: as of its ``:as-of:`` date when it has one."""
+    data = get_state(directive.env).data
+    text = directive.options.get("as-of", "")
+    if data is None or not text:
+        return data
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        warn(
+            __(":as-of: %r is not a date written YYYY-MM-DD") % text,
+            BAD_OPTION,
+            directive.get_location(),
+        )
+        return data
+    note_deps(directive.env, ["events", "units"])
+    return as_of_view(data, day)

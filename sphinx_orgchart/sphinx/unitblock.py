@@ -6,13 +6,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from docutils import nodes
-from docutils.statemachine import StringList
 from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..data import OrgData
 from ..model import LegalAct, Post, PostState, Unit, UnitStatus
 from ..vocab import label
+from .datarest import parse_data_rest
 from .domain import anchor_of
 from .text import _, format_day
 
@@ -372,21 +372,14 @@ class UnitBlock:
 
     def description(self) -> nodes.container:
         """The description, parsed as reStructuredText (no raw output, no file inclusion)."""
-        container = nodes.container(classes=["orgchart-description"])
-        origin = self.data.origin("units", self.unit.id)
-        source = str(origin.path) if origin else self.directive.get_source_info()[0]
-        offset = origin.line or 0 if origin else 0
-        lines = StringList()
-        for index, line in enumerate((self.unit.description or "").splitlines()):
-            lines.append(line, source, offset + index)
-        settings = self.directive.state.document.settings
-        saved = (settings.raw_enabled, settings.file_insertion_enabled)
-        settings.raw_enabled, settings.file_insertion_enabled = False, False
-        try:
-            self.directive.state.nested_parse(lines, 0, container)
-        finally:
-            settings.raw_enabled, settings.file_insertion_enabled = saved
-        return container
+        return parse_data_rest(
+            self.directive,
+            self.data,
+            "units",
+            self.unit.id,
+            self.unit.description or "",
+            ["orgchart-description"],
+        )
 
 
 Section = Callable[[UnitBlock], Iterator[nodes.field]]

@@ -11,6 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ...data import OrgData
 from ...graph import Chart, ChartSpec, Direction, build_charts, default_title
+from ...timeline import as_of_view
 from ..chartnodes import chart_details, chart_figure, chart_unit, orgchart_chart
 from ..state import get_state, note_deps
 from ..text import _, __, language_of
@@ -147,6 +148,8 @@ class ChartDirective(SphinxDirective):
         result: list[nodes.Node] = []
         for roots, organisation in self.targets(data):
             spec = self.spec(data, roots, organisation)
+            if spec.as_of is not None:
+                data = as_of_view(data, spec.as_of)  # names and parents of then
             base = "orgchart-" + (roots[0] if roots else organisation or "all")
             serial = self.env.new_serialno(base)
             chart_id = f"{base}-{serial}" if serial else base

@@ -10,11 +10,11 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ...data import OrgData
-from ...model import PostState, Unit
+from ...model import PostState, Unit, UnitStatus
 from ...vocab import label
 from ..domain import OrgDomain, entry_anchor
 from ..indices import french_key
-from ..state import get_state, note_deps
+from ..state import data_for, note_deps
 from ..tables import table
 from ..text import _, __, language_of
 from ..unitblock import xref
@@ -36,12 +36,14 @@ class DirectoryDirective(SphinxDirective):
     unit; searchable as one types in HTML, a table across pages in the PDF."""
 
     option_spec: ClassVar[dict[str, Any]] = {
+        "as-of": directives.unchanged,
         "organisation": directives.unchanged,
         "unit": directives.unchanged,
         "levels": directives.unchanged,
         "order": _order,
     }
     option_docs: ClassVar[dict[str, str]] = {
+        "as-of": "Show the organisation as it stood on this date (YYYY-MM-DD).",
         "organisation": "Units of this organisation, and the units shared with it (default: all).",
         "unit": "Only this unit (a pôle, a direction...) and the units under it.",
         "levels": "Only units of these levels (ids, separated by commas).",
@@ -86,7 +88,7 @@ class DirectoryDirective(SphinxDirective):
         return units
 
     def run(self) -> list[nodes.Node]:
-        data = get_state(self.env).data
+        data = data_for(self)
         if data is None:
             return []
         units = self.units(data)
@@ -112,6 +114,11 @@ class DirectoryDirective(SphinxDirective):
         rows: list[list[list[nodes.Node]]] = []
         for unit in units:
             name: list[nodes.Node] = [xref("unit", unit.id, unit.label)]
+            if unit.status is not UnitStatus.active:
+                name += [
+                    nodes.Text(" "),
+                    nodes.inline("", label(unit.status, language), classes=["orgchart-status"]),
+                ]
             anchor = entry_anchor("directory", unit.id)
             if domain.note_entry("directory", unit.id, anchor):
                 name.insert(0, nodes.target("", "", ids=[anchor]))

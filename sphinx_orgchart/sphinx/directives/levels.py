@@ -14,7 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 from ...data import OrgData
 from ...model import Level
 from ..domain import OrgDomain
-from ..state import get_state, note_deps
+from ..state import data_for, note_deps
 from ..text import _, __, language_of
 from ..unitblock import xref
 from ..warnings import UNKNOWN_TARGET, warn
@@ -27,12 +27,14 @@ class LevelsDirective(SphinxDirective):
     how many units it has and a few of them; ``:term:`` and ``:org:level:`` link to it."""
 
     option_spec: ClassVar[dict[str, Any]] = {
+        "as-of": directives.unchanged,
         "organisation": directives.unchanged,
         "no-counts": directives.flag,
         "no-examples": directives.flag,
         "examples": directives.nonnegative_int,
     }
     option_docs: ClassVar[dict[str, str]] = {
+        "as-of": "Show the organisation as it stood on this date (YYYY-MM-DD).",
         "organisation": "Count and show the units of this organisation only (and the levels "
         "it uses).",
         "no-counts": "Leave out the number of units of each level.",
@@ -41,7 +43,7 @@ class LevelsDirective(SphinxDirective):
     }
 
     def run(self) -> list[nodes.Node]:
-        data = get_state(self.env).data
+        data = data_for(self)
         if data is None:
             return []
         org = self.options.get("organisation", "").strip() or None

@@ -11,6 +11,7 @@ from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
 from ...vocab import label
+from ..datarest import parse_data_rest
 from ..domain import OrgDomain, anchor_of
 from ..state import get_state, note_deps
 from ..text import _, __, language_of
@@ -73,13 +74,8 @@ class OrganisationDirective(SphinxDirective):
             )
         block += fields
         if org.description:
-            self.state.nested_parse(self.content_from(org.description), 0, block)
+            block += parse_data_rest(self, data, "organisations", org.id, org.description)
         return [block]
-
-    def content_from(self, text: str) -> StringList:
-        """reStructuredText of the data, as lines the parser can read."""
-        source, _line = self.get_source_info()
-        return StringList(text.splitlines(), source=source)
 
 
 class UnitsIndexDirective(SphinxDirective):

@@ -13,7 +13,7 @@ from ...data import OrgData
 from ...model import MutualisationMode, Unit
 from ...vocab import label
 from ..domain import OrgDomain, entry_anchor
-from ..state import get_state, note_deps
+from ..state import data_for, note_deps
 from ..tables import table
 from ..text import _, __, format_day, language_of
 from ..unitblock import xref
@@ -31,18 +31,20 @@ class SharedDirective(SphinxDirective):
     since when and the agreement; grouped, with a summary of how many units per mode."""
 
     option_spec: ClassVar[dict[str, Any]] = {
+        "as-of": directives.unchanged,
         "organisation": directives.unchanged,
         "group-by": _group_by,
         "no-summary": directives.flag,
     }
     option_docs: ClassVar[dict[str, str]] = {
+        "as-of": "Show the organisation as it stood on this date (YYYY-MM-DD).",
         "organisation": "Only the units this organisation shares or is shared (default: all).",
         "group-by": "``mode`` (default), ``pair`` (of organisations) or ``none``.",
         "no-summary": "Leave out the summary (units per mode).",
     }
 
     def run(self) -> list[nodes.Node]:
-        data = get_state(self.env).data
+        data = data_for(self)
         if data is None:
             return []
         org = self.options.get("organisation", "").strip() or None

@@ -1,0 +1,250 @@
+"""``org:changes`` (the history of reorganisations) and ``org:compare`` (today against a
+date or the target organisation)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from ...data import OrgData
+from ...graph import ChartSpec, build_charts, default_title
+from ...model import Event, EventKind
+from ...timeline import as_of_view, compare, event_title, events_between
+from ...vocab import label
+from ..datarest import parse_data_rest
+from ..state import get_state, note_deps
+from ..text import _, __, format_day, language_of
+from ..unitblock import _bullets, xref
+from ..warnings import BAD_OPTION, UNKNOWN_TARGET, warn
+from .chart import ChartDirective
+
+__all__ = ["ChangesDirective", "CompareDirective", "parse_day"]
+
+
+def parse_day(directive: SphinxDirective, option: str) -> dt.date | None:
+    """A date option, or None (with a warning when it is not a date)."""
+    text = directive.options.get(option, "")
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        warn(
+            __(":%(option)s: %(value)r is not a date written YYYY-MM-DD")
+            % {"option": option, "value": text},
+            BAD_OPTION,
+            directive.get_location(),
+        )
+        return None
+
+
+def _kinds(argument: str | None) -> str:
+    names = [p for p in (argument or "").replace(",", " ").split() if p]
+    for name in names:
+        directives.choice(name, [k.value for k in EventKind])
+    return " ".join(names)
+
+
+class ChangesDirective(SphinxDirective):
+    """``.. org:changes::``: what changed between two dates (by default since the last
+    review): creations, closures, renamings, moves, mergers, splits, transfers of competence,
+    mutualisations, each with its units and legal reference."""
+
+    option_spec: ClassVar[dict[str, Any]] = {
+        "from": directives.unchanged,
+        "to": directives.unchanged,
+        "all": directives.flag,
+        "organisation": directives.unchanged,
+        "kinds": _kinds,
+    }
+    option_docs: ClassVar[dict[str, str]] = {
+        "from": "Changes after this date (YYYY-MM-DD); default: the package's last review "
+        "(``reviewed``).",
+        "to": "Changes up to this date, included (default: all, planned ones too).",
+        "all": "Every change, whatever its date.",
+        "organisation": "Only the changes that concern this organisation's units.",
+        "kinds": "Only these kinds of change (creation, closure, merger, split, renaming, "
+        "move, transfer, mutualisation), separated by commas.",
+    }
+
+    def run(self) -> list[nodes.Node]:
+        data = get_state(self.env).data
+        if data is None:
+            return []
+        note_deps(self.env, ["events", "as-of", "package"])
+        start = (
+            None
+            if "all" in self.options
+            else (parse_day(self, "from") or data.package.package.reviewed)
+        )
+        end = None if "all" in self.options else parse_day(self, "to")
+        events = events_between(data, start, end)
+        org = self.options.get("organisation", "").strip()
+        if org:
+            if org not in data.organisations:
+                warn(
+                    __("unknown organisation '%s' in org:changes") % org,
+                    UNKNOWN_TARGET,
+                    self.get_location(),
+                )
+                return []
+            events = [
+                e
+                for e in events
+                if org in (e.from_organisation, e.to_organisation)
+                or any(data.units[u].organisation == org for u in e.concerned if u in data.units)
+            ]
+        kinds = set(self.options.get("kinds", "").split())
+        if kinds:
+            events = [e for e in events if e.kind.value in kinds]
+        language = language_of(self.env)
+        if not events:
+            return [nodes.paragraph("", _("No change in this period."))]
+        items = nodes.definition_list(classes=["orgchart-changes"])
+        for event in events:
+            note_deps(self.env, [f"event:{event.id}", *(f"unit:{u}" for u in event.concerned)])
+            items += self.event(data, event, language)
+        return [items]
+
+    def event(self, data: OrgData, event: Event, language: str) -> nodes.definition_list_item:
+        """A dated change: kind, title, units, reference, text."""
+        item = nodes.definition_list_item()
+        term = nodes.term(ids=[f"org-event-{event.id}"])
+        term += nodes.Text(format_day(event.date, language) + " — ")
+        term += nodes.inline(
+            "",
+            label(event.kind, language),
+            classes=["orgchart-status", f"orgchart-{event.kind.value}"],
+        )
+        term += nodes.Text(" — ")
+        term += nodes.strong("", event_title(data, event, language))
+        if event.date > data.as_of:
+            term += nodes.Text(" (" + _("planned") + ")")
+        item += term
+        body = nodes.definition()
+        facts: list[nodes.Node] = []
+        for key, text in (
+            ("before", _("Before: ")),
+            ("after", _("After: ")),
+            ("units", _("Units: ")),
+        ):
+            ids = getattr(event, key)
+            if ids:
+                facts.append(self.units(data, text, ids))
+        if event.previous_parent and event.previous_parent in data.units:
+            facts.append(self.units(data, _("Previously under: "), [event.previous_parent]))
+        if event.reference is not None:
+            ref = event.reference
+            text = f"{label(ref.kind, language)} {ref.reference}"
+            if ref.date:
+                text += " " + _("of %s") % format_day(ref.date, language)
+            facts.append(nodes.paragraph("", _("Reference: ") + text))
+        if facts:
+            body += _bullets(facts)
+        if event.text:
+            body += parse_data_rest(self, data, "events", event.id, event.text)
+        item += body
+        return item
+
+    @staticmethod
+    def units(data: OrgData, text: str, ids: list[str]) -> nodes.paragraph:
+        """ "Before: A, B" with links."""
+        para = nodes.paragraph("", text)
+        for index, uid in enumerate(ids):
+            if index:
+                para += nodes.Text(", ")
+            unit = data.units.get(uid)
+            para += xref("unit", uid, unit.label) if unit else nodes.Text(uid)
+        return para
+
+
+class CompareDirective(ChartDirective):
+    """``.. org:compare:: [ID]``: the organisation on a date against another (by default
+    today against the target organisation, the latest planned change), with the units added,
+    removed, moved and renamed marked."""
+
+    option_spec: ClassVar[dict[str, Any]] = {
+        "from": directives.unchanged,
+        "to": directives.unchanged,
+        "depth": directives.nonnegative_int,
+        "max-boxes": directives.positive_int,
+        "caption": directives.unchanged,
+        "alt": directives.unchanged,
+    }
+    option_docs: ClassVar[dict[str, str]] = {
+        "from": "The date compared (default: the date of the data).",
+        "to": "The date it is compared to (default: the latest change planned in the data, "
+        "the target organisation).",
+        "depth": "How many levels below the top to draw.",
+        "max-boxes": "Split the chart when it has more boxes than this.",
+        "caption": "A caption under the chart.",
+        "alt": "The chart's short text alternative.",
+    }
+
+    def run(self) -> list[nodes.Node]:
+        data = get_state(self.env).data
+        if data is None:
+            return []
+        before = parse_day(self, "from") or data.as_of
+        latest = [e.date for e in data.package.events] + [
+            u.valid_from for u in data.units.values() if u.valid_from
+        ]
+        after = parse_day(self, "to") or max([d for d in latest if d], default=data.as_of)
+        changes = compare(data, before, after)
+        language = language_of(self.env)
+        notes = {
+            "added": _("new"),
+            "removed": _("removed"),
+            "moved": _("moved, formerly under %s"),
+            "renamed": _("renamed, formerly %s"),
+        }
+        marks = tuple(
+            (c.unit_id, c.kind, notes[c.kind] % c.note if "%s" in notes[c.kind] else notes[c.kind])
+            for c in sorted(changes.values(), key=lambda c: c.unit_id)
+        )
+        view = as_of_view(data, after)
+        note_deps(self.env, ["events", "units", "as-of", *(f"unit:{u}" for u in data.units)])
+        result: list[nodes.Node] = []
+        for roots, organisation in self.targets(data):
+            spec = self.spec(view, roots, organisation)
+            spec = ChartSpec(
+                **{
+                    **spec.__dict__,
+                    "as_of": after,
+                    "marks": marks,
+                    "also_show": frozenset(
+                        c.unit_id for c in changes.values() if c.kind == "removed"
+                    ),
+                    "legend": False,
+                }
+            )
+            base = "orgchart-compare-" + (roots[0] if roots else organisation or "all")
+            title = self.options.get("caption") or _(
+                "%(title)s: %(before)s compared with %(after)s"
+            ) % {
+                "title": default_title(view, spec),
+                "before": format_day(before, language),
+                "after": format_day(after, language),
+            }
+            charts = build_charts(view, spec, base, title)
+            result.extend(self.render(view, charts))
+        summary = nodes.paragraph(
+            "",
+            _(
+                "Compared with %(before)s: %(added)d new units, "
+                "%(removed)d removed, %(moved)d moved, %(renamed)d "
+                "renamed."
+            )
+            % {
+                "before": format_day(before, language),
+                **{
+                    kind: sum(1 for c in changes.values() if c.kind == kind)
+                    for kind in ("added", "removed", "moved", "renamed")
+                },
+            },
+        )
+        return [summary, *result]

@@ -1,0 +1,357 @@
+"""``org:objectives``: the pilotage view of the projet d'administration."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util.docutils import SphinxDirective
+
+from ...data import OrgData
+from ...model import Action, ActionStatus, Objective
+from ...vocab import label
+from ..datarest import parse_data_rest
+from ..domain import OrgDomain, anchor_of
+from ..state import get_state, note_deps
+from ..tables import table
+from ..text import _, __, format_day, language_of
+from ..unitblock import xref
+from ..warnings import BAD_OPTION, UNKNOWN_TARGET, warn
+
+__all__ = ["ObjectivesDirective", "progress", "setup_objectives"]
+
+
+class progress(nodes.Inline, nodes.TextElement):
+    """A progress value: a bar in HTML, the figure elsewhere."""
+
+
+def _progress(value: int | None) -> list[nodes.Node]:
+    if value is None:
+        return []
+    return [progress(f"{value} %", f"{value} %", value=value)]
+
+
+def _statuses(argument: str | None) -> str:
+    names = [p for p in (argument or "").replace(",", " ").split() if p]
+    allowed = [s.value for s in ActionStatus]
+    for name in names:
+        directives.choice(name, allowed)
+    return " ".join(names)
+
+
+class ObjectivesDirective(SphinxDirective):
+    """``.. org:objectives::``: objectives grouped by orientation with their actions (owner
+    units, status, progress, due date), roll-ups per objective and per pôle or unit."""
+
+    option_spec: ClassVar[dict[str, Any]] = {
+        "organisation": directives.unchanged,
+        "unit": directives.unchanged,
+        "status": _statuses,
+        "objective": directives.unchanged,
+        "rollup": directives.unchanged,
+        "no-actions": directives.flag,
+        "no-index": directives.flag,
+    }
+    option_docs: ClassVar[dict[str, str]] = {
+        "organisation": "Only the actions led by units of this organisation.",
+        "unit": "Only the actions led by this unit or by units under it.",
+        "status": "Only the actions with these statuses (planned, in_progress, done, late, "
+        "suspended, abandoned), separated by commas.",
+        "objective": "Only this objective.",
+        "rollup": "The level whose units get a line each in the roll-up table (each "
+        "service's answers), e.g. ``pole``; ``none`` for no table. Default: the level of "
+        "rank 1.",
+        "no-actions": "Show the roll-ups only, not the tables of actions.",
+        "no-index": "Do not make the objectives here the targets of ``:org:objective:``.",
+    }
+
+    def run(self) -> list[nodes.Node]:
+        data = get_state(self.env).data
+        if data is None:
+            return []
+        actions = self.actions(data)
+        if actions is None:
+            return []
+        note_deps(
+            self.env,
+            [
+                "objectives",
+                "orientations",
+                "actions",
+                "units",
+                *(f"action:{a.id}" for a in actions),
+                *(f"unit:{u}" for a in actions for u in a.owners),
+            ],
+        )
+        language = language_of(self.env)
+        out: list[nodes.Node] = [self.summary(actions, language)]
+        wanted = self.options.get("objective", "").strip()
+        objectives = [o for o in data.objectives.values() if not wanted or o.id == wanted]
+        orientation_order = {
+            o.id: (o.order or 0, i) for i, o in enumerate(data.orientations.values())
+        }
+        objectives.sort(
+            key=lambda o: (
+                orientation_order.get(o.orientation or "", (99, 0)),
+                o.number or 999,
+                o.id,
+            )
+        )
+        current = None
+        for objective in objectives:
+            mine = [a for a in actions if a.objective == objective.id]
+            if not mine and (self.options.get("unit") or self.options.get("status")):
+                continue
+            if objective.orientation != current and objective.orientation in data.orientations:
+                current = objective.orientation
+                orientation = data.orientations[current]
+                out.append(
+                    nodes.rubric(
+                        orientation.title, orientation.title, classes=["orgchart-orientation"]
+                    )
+                )
+            out.append(self.objective(data, objective, mine, language))
+        rollup = self.rollup(data, actions, language)
+        if rollup is not None:
+            out.append(rollup)
+        return out
+
+    def actions(self, data: OrgData) -> list[Action] | None:
+        """The actions the options select; None after a warning."""
+        actions = list(data.actions.values())
+        org = self.options.get("organisation", "").strip()
+        if org:
+            if org not in data.organisations:
+                warn(
+                    __("unknown organisation '%s' in org:objectives") % org,
+                    UNKNOWN_TARGET,
+                    self.get_location(),
+                )
+                return None
+            actions = [
+                a
+                for a in actions
+                if any(data.units[u].organisation == org for u in a.owners if u in data.units)
+            ]
+        unit = self.options.get("unit", "").strip()
+        if unit:
+            if unit not in data.units:
+                warn(
+                    __("unknown unit '%s' in org:objectives") % unit,
+                    UNKNOWN_TARGET,
+                    self.get_location(),
+                )
+                return None
+            below = {unit} | {u.id for u in data.descendants(unit)}
+            actions = [a for a in actions if below.intersection(a.owners)]
+        statuses = set(self.options.get("status", "").split())
+        if statuses:
+            actions = [a for a in actions if a.status.value in statuses]
+        wanted = self.options.get("objective", "").strip()
+        if wanted and wanted not in data.objectives:
+            warn(
+                __("unknown objective '%s' in org:objectives") % wanted,
+                UNKNOWN_TARGET,
+                self.get_location(),
+            )
+            return None
+        return actions
+
+    def summary(self, actions: list[Action], language: str) -> nodes.Node:
+        """How many actions per status, and the average progress."""
+        counts = Counter(a.status for a in actions)
+        rows: list[list[list[nodes.Node]]] = [
+            [[nodes.Text(label(status, language))], [nodes.Text(str(counts[status]))]]
+            for status in ActionStatus
+            if counts[status]
+        ]
+        rows.append([[nodes.strong("", _("Total"))], [nodes.strong("", str(len(actions)))]])
+        container = nodes.container(classes=["orgchart-objectives-summary"])
+        container += table([_("Status"), _("Actions")], rows, [70, 30])
+        average = _average(actions)
+        if average is not None:
+            para = nodes.paragraph("", _("Average progress: "))
+            para += _progress(average)
+            container += para
+        return container
+
+    def objective(
+        self, data: OrgData, objective: Objective, actions: list[Action], language: str
+    ) -> nodes.Node:
+        """An objective, its roll-up and its actions."""
+        block = nodes.container(classes=["orgchart-objective"])
+        if "no-index" not in self.options:
+            anchor = anchor_of("objective", objective.id)
+            domain: OrgDomain = self.env.get_domain("org")  # type: ignore[assignment]
+            if domain.note_object("objective", objective.id, anchor, self.get_location()):
+                block["ids"].append(anchor)
+        title = (
+            _("Objective %(number)s: %(title)s")
+            % {"number": objective.number, "title": objective.title}
+            if objective.number
+            else objective.title
+        )
+        block += nodes.paragraph(
+            "", "", nodes.strong(title, title), classes=["orgchart-objective-title"]
+        )
+        if objective.description:
+            block += parse_data_rest(self, data, "objectives", objective.id, objective.description)
+        if objective.indicators:
+            para = nodes.paragraph("", _("Indicators: ") + "; ".join(objective.indicators))
+            block += para
+        counts = Counter(a.status for a in actions)
+        line = nodes.paragraph(
+            "",
+            _("%(count)d actions") % {"count": len(actions)}
+            + " — "
+            + ", ".join(f"{label(s, language)} {counts[s]}" for s in ActionStatus if counts[s]),
+            classes=["orgchart-rollup"],
+        )
+        average = _average(actions)
+        if average is not None:
+            line += nodes.Text(" — ")
+            line += _progress(average)
+        block += line
+        if actions and "no-actions" not in self.options:
+            block += self.action_table(data, actions, language)
+        return block
+
+    def action_table(self, data: OrgData, actions: list[Action], language: str) -> nodes.Node:
+        """One row per action."""
+        rows: list[list[list[nodes.Node]]] = []
+        for action in actions:
+            owners: list[nodes.Node] = []
+            for index, uid in enumerate(action.owners):
+                if index:
+                    owners.append(nodes.Text(", "))
+                unit = data.units.get(uid)
+                owners.append(
+                    xref("unit", uid, unit.sigle or unit.name) if unit else nodes.Text(uid)
+                )
+            rows.append(
+                [
+                    [nodes.Text(action.title)],
+                    owners,
+                    [
+                        nodes.inline(
+                            "",
+                            label(action.status, language),
+                            classes=["orgchart-status", f"orgchart-{action.status.value}"],
+                        )
+                    ],
+                    _progress(action.progress),
+                    [nodes.Text(format_day(action.due, language))] if action.due else [],
+                ]
+            )
+        return table(
+            [_("Action"), _("Led by"), _("Status"), _("Progress"), _("Due")],
+            rows,
+            [40, 18, 14, 12, 16],
+            classes=["orgchart-actions"],
+        )
+
+    def rollup(self, data: OrgData, actions: list[Action], language: str) -> nodes.Node | None:
+        """Each service's answers: a line per unit of the roll-up level."""
+        level = self.options.get("rollup", "").strip()
+        if level == "none":
+            return None
+        if not level:
+            ranked = sorted(data.levels.values(), key=lambda lv: lv.rank)
+            level = next((lv.id for lv in ranked if lv.rank == 1), "")
+        if level not in data.levels:
+            if self.options.get("rollup"):
+                warn(__("unknown level '%s' in :rollup:") % level, BAD_OPTION, self.get_location())
+            return None
+        groups: dict[str, list[Action]] = {}
+        for action in actions:
+            for owner in action.owners:
+                top = _ancestor_at(data, owner, level)
+                if top is not None:
+                    groups.setdefault(top, [])
+                    if action not in groups[top]:
+                        groups[top].append(action)
+        order = {uid: index for index, uid in enumerate(data.units)}
+        rows: list[list[list[nodes.Node]]] = []
+        for uid in sorted(groups, key=lambda u: order.get(u, 0)):
+            mine = groups[uid]
+            counts = Counter(a.status for a in mine)
+            unit = data.units[uid]
+            rows.append(
+                [
+                    [xref("unit", uid, unit.label)],
+                    [nodes.Text(str(len(mine)))],
+                    [nodes.Text(str(counts[ActionStatus.done]))],
+                    [nodes.Text(str(counts[ActionStatus.in_progress]))],
+                    [nodes.Text(str(counts[ActionStatus.late]))],
+                    _progress(_average(mine)),
+                ]
+            )
+        if not rows:
+            return None
+        container = nodes.container(classes=["orgchart-rollup-table"])
+        title = _("Progress by %s") % data.levels[level].label(language).lower()
+        container += nodes.rubric(title, title)
+        container += table(
+            [
+                data.levels[level].label(language),
+                _("Actions"),
+                label(ActionStatus.done, language),
+                label(ActionStatus.in_progress, language),
+                label(ActionStatus.late, language),
+                _("Progress"),
+            ],
+            rows,
+            [36, 12, 12, 12, 12, 16],
+        )
+        return container
+
+
+def _average(actions: list[Action]) -> int | None:
+    values = [
+        a.progress
+        for a in actions
+        if a.progress is not None and a.status is not ActionStatus.abandoned
+    ]
+    return round(sum(values) / len(values)) if values else None
+
+
+def _ancestor_at(data: OrgData, unit_id: str, level: str) -> str | None:
+    """The unit itself or its nearest ancestor of ``level``."""
+    if unit_id not in data.units:
+        return None
+    if data.units[unit_id].level == level:
+        return unit_id
+    for ancestor in reversed(data.ancestors(unit_id)):
+        if ancestor.level == level:
+            return ancestor.id
+    return None
+
+
+def _visit_progress_html(self: Any, node: progress) -> None:
+    value = int(node["value"])
+    self.body.append(
+        self.starttag(node, "progress", "", max="100", value=str(value), CLASS="orgchart-progress")
+    )
+    self.body.append(self.encode(f"{value} %") + "</progress> ")
+    self.body.append(self.encode(f"{value} %"))
+    raise nodes.SkipNode
+
+
+def _pass(self: Any, node: progress) -> None:
+    pass
+
+
+def setup_objectives(app: Sphinx) -> None:
+    """Register the progress node and the directive."""
+    app.add_node(
+        progress,
+        html=(_visit_progress_html, None),
+        latex=(_pass, _pass),
+        text=(_pass, _pass),
+        man=(_pass, _pass),
+        texinfo=(_pass, _pass),
+    )
+    app.add_directive_to_domain("org", "objectives", ObjectivesDirective)
