@@ -12,7 +12,7 @@ SYSTEM_STAMP := $(VENV)/.system-deps
 # browser tests. scripts/install-system-deps.sh installs what is missing (as root).
 SYSTEM_DEPS ?= graphviz latex poppler chromium
 
-.PHONY: setup system-deps test lint typecheck unit docs locale clean
+.PHONY: setup system-deps test lint typecheck unit docs pdf screenshots locale clean
 
 setup: $(STAMP) $(SYSTEM_STAMP)
 
@@ -43,6 +43,14 @@ docs: setup
 	$(BIN)/sphinx-build -W --keep-going -b html docs/handbook docs/_build/html/handbook
 	@echo "Documentation: docs/_build/html/index.html"
 	@echo "Example handbook (French): docs/_build/html/handbook/index.html"
+
+pdf: setup
+	$(BIN)/sphinx-build -M latexpdf docs/handbook docs/_build/handbook -W --keep-going -q
+	$(BIN)/python scripts/check_pdf.py docs/_build/handbook/latex/belcourt-projet-administration.pdf
+	@echo "Handbook PDF: docs/_build/handbook/latex/belcourt-projet-administration.pdf"
+
+screenshots: docs
+	$(BIN)/python scripts/screenshots.py docs/_build/html/handbook docs/_static/screenshots
 
 locale: setup
 	$(BIN)/python scripts/update_locale.py

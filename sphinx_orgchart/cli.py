@@ -192,6 +192,40 @@ def cmd_render(args: argparse.Namespace, language: str) -> int:
     return 0
 
 
+def cmd_quickstart(args: argparse.Namespace, language: str) -> int:
+    """Write a handbook project for a package."""
+    from .quickstart import QuickstartRefused, write_project
+
+    result = _load_or_report(args.path, language)
+    if result is None or result.data is None:
+        return 1
+    target = Path(args.output)
+    handbook_language = args.lang or result.data.language
+    try:
+        written = write_project(
+            result.data, result.root, target, handbook_language, force=args.force
+        )
+    except QuickstartRefused as refused:
+        print(
+            translate(
+                language,
+                "these files already exist, nothing was written (use --force to replace them): %s",
+            )
+            % ", ".join(str(p) for p in refused.paths),
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        translate(
+            language,
+            "%(count)d files written in %(dir)s; build the handbook with: "
+            "sphinx-build -b html %(dir)s %(dir)s/_build/html",
+        )
+        % {"count": len(written), "dir": target}
+    )
+    return 0
+
+
 def build_parser(language: str) -> argparse.ArgumentParser:
     """The argument parser, with its help in ``language``."""
     t = partial(translate, language)
@@ -278,6 +312,16 @@ def build_parser(language: str) -> argparse.ArgumentParser:
         "--force", action="store_true", help=t("replace the output file if it exists")
     )
     draw.set_defaults(func=cmd_render)
+
+    quick = commands.add_parser(
+        "quickstart", parents=[common], help=t("write a handbook project (Sphinx) for a package")
+    )
+    quick.add_argument("path", help=t("the package folder (or a single YAML/JSON file)"))
+    quick.add_argument("-o", "--output", required=True, help=t("folder of the project to write"))
+    quick.add_argument(
+        "--force", action="store_true", help=t("replace the files of the project if they exist")
+    )
+    quick.set_defaults(func=cmd_quickstart)
 
     schema = commands.add_parser(
         "schema", parents=[common], help=t("print the JSON Schema of a package file")

@@ -18,6 +18,7 @@ html_theme = "alabaster"
 html_title = "Ville de Belcourt — Projet d'administration"
 
 latex_engine = "xelatex"
+latex_elements = {"papersize": "a4paper"}
 latex_documents = [
     ("index", "belcourt-projet-administration.tex", project, author, "manual"),
 ]
