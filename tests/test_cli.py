@@ -161,11 +161,14 @@ def test_python_dash_m_and_console_script(example_org: Path) -> None:
     assert done.stdout.startswith("sphinx-orgchart ")
 
 
-def test_render_writes_a_poster(example_org: Path, tmp_path: Path,
-                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_render_writes_a_poster(
+    example_org: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "organigramme.pdf"
-    status, out, _ = run(["render", str(example_org), "--root", "ville-pole-rm", "-o",
-                          str(target), "--lang", "en"], capsys)
+    status, out, _ = run(
+        ["render", str(example_org), "--root", "ville-pole-rm", "-o", str(target), "--lang", "en"],
+        capsys,
+    )
     assert status == 0
     assert "A3 landscape, text printed at" in out
     data = target.read_bytes()
@@ -178,7 +181,18 @@ def test_render_writes_a_poster(example_org: Path, tmp_path: Path,
     svg = tmp_path / "organigramme.svg"
     assert run(["render", str(example_org), "--format", "svg", "-o", str(svg)], capsys)[0] == 0
     assert "Direction générale des" in svg.read_text(encoding="utf-8")
-    status, _, err = run(["render", str(example_org), "--root", "nope", "-o",
-                          str(tmp_path / "x.pdf"), "--lang", "en"], capsys)
+    status, _, err = run(
+        [
+            "render",
+            str(example_org),
+            "--root",
+            "nope",
+            "-o",
+            str(tmp_path / "x.pdf"),
+            "--lang",
+            "en",
+        ],
+        capsys,
+    )
     assert status == 1
     assert "unknown unit or organisation 'nope'" in err

@@ -221,14 +221,16 @@ def test_a_shared_unit_is_in_the_charts_of_both_organisations(example: OrgData) 
 def test_left_right_direction(mini: OrgData) -> None:
     from sphinx_orgchart.graph import Direction
 
-    [chart] = build_charts(mini, ChartSpec(organisation="ville",
-                                           direction=Direction.left_right), "c", "V")
+    [chart] = build_charts(
+        mini, ChartSpec(organisation="ville", direction=Direction.left_right), "c", "V"
+    )
     assert "rankdir=LR" in to_dot(chart)
 
 
 def test_secondary_attachments_are_dashed_links(example: OrgData) -> None:
-    charts = build_charts(example, ChartSpec(organisation="ville", show_secondary=True,
-                                             split=False), "v", "V")
+    charts = build_charts(
+        example, ChartSpec(organisation="ville", show_secondary=True, split=False), "v", "V"
+    )
     secondary = [e for e in charts[0].edges if e.kind is EdgeKind.secondary]
     assert secondary
     assert "[constraint=false style=dashed]" in to_dot(charts[0])
