@@ -169,3 +169,20 @@ def test_directory_filters_as_one_types(html: Path) -> None:
         assert len([r for r in rows.all() if r.is_visible()]) == 3
         search.fill("")
         assert len([r for r in rows.all() if r.is_visible()]) == 12
+
+
+def test_unknown_ids_in_options_are_located_warnings(tmp_path: Path) -> None:
+    srcdir = copy_root("lists", tmp_path / "src")
+    (srcdir / "annuaire.rst").write_text(
+        "Annuaire\n========\n\n.. org:directory::\n   :organisation: villle\n\n"
+        ".. org:levels::\n   :organisation: nope\n",
+        encoding="utf-8",
+    )
+    _, warnings = build(srcdir, "html", confoverrides={"language": "en"})
+    # (in English, the glossary's terms are English: the French :term: of index.rst misses)
+    lines = [w for w in warning_lines(warnings) if "ref.term" not in w]
+    assert len(lines) == 2
+    assert "annuaire.rst:4" in lines[0]
+    assert "unknown id 'villle' in :organisation: of org:directory" in lines[0]
+    assert lines[0].endswith("[orgchart.unknown-target]")
+    assert "annuaire.rst:7" in lines[1]

@@ -25,6 +25,7 @@ from sphinx_orgchart.export import CSV_COLUMNS
 from sphinx_orgchart.problems import PROBLEM_KINDS
 from sphinx_orgchart.sphinx.config import CONFIG_VALUES
 from sphinx_orgchart.sphinx.domain import OrgDomain
+from sphinx_orgchart.sphinx.tables import table
 from sphinx_orgchart.sphinx.warnings import EXTENSION_WARNINGS
 
 _VALIDATOR_NAMES = {
@@ -102,28 +103,9 @@ def _default(info: FieldInfo) -> str:
     return str(info.default)
 
 
-def _table(
-    headers: list[str], rows: list[list[list[nodes.Node]]], widths: list[int]
-) -> nodes.table:
-    table = nodes.table(classes=["longtable", "orgchart-reference"])
-    group = nodes.tgroup(cols=len(headers))
-    table += group
-    for width in widths:
-        group += nodes.colspec(colwidth=width)
-    head = nodes.thead()
-    group += head
-    row = nodes.row()
-    for header in headers:
-        row += nodes.entry("", nodes.paragraph("", header))
-    head += row
-    body = nodes.tbody()
-    group += body
-    for cells in rows:
-        row = nodes.row()
-        for cell in cells:
-            row += nodes.entry("", nodes.paragraph("", "", *cell))
-        body += row
-    return table
+def _table(headers: list[str], rows: list[list[list[nodes.Node]]],
+           widths: list[int]) -> nodes.table:
+    return table(headers, rows, widths, classes=["orgchart-reference"])
 
 
 class DataModelDirective(SphinxDirective):

@@ -52,6 +52,7 @@ class Strict(BaseModel):
         validate_by_name=True,
         serialize_by_alias=True,
         use_enum_values=False,
+        defer_build=True,  # validators are built on first use: not at all in a no-change build
     )
 
 

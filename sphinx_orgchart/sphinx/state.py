@@ -17,12 +17,13 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..data import OrgData
+from ..i18n import N_
 from ..loader import digest_files, load_package, package_files
 from ..problems import Problem
 from ..timeline import as_of_view
 from .config import data_path
 from .text import __, console_language
-from .warnings import BAD_OPTION, NO_DATA, WARNING_TYPE, logger, warn
+from .warnings import BAD_OPTION, NO_DATA, UNKNOWN_TARGET, WARNING_TYPE, logger, warn
 
 __all__ = ["OrgState", "get_state", "load_state", "note_deps", "outdated_docs"]
 
@@ -209,3 +210,43 @@ def data_for(directive: Any) -> OrgData | None:
         return data
     note_deps(directive.env, ["events", "units"])
     return as_of_view(data, day)
+
+
+class OptionError(Exception):
+    """An option names something the data does not have (the warning is already given)."""
+
+
+def option_id(directive: Any, data: OrgData, option: str, section: str) -> str | None:
+    """The id an option names, or None when the option is not given.
+
+    ``section`` is the kind of record it names ("organisations", "units", "objectives").
+    Raises :class:`OptionError`, after a located warning, when the data has no such id.
+    """
+    value = str(directive.options.get(option, "")).strip()
+    if not value:
+        return None
+    if value not in getattr(data, section):
+        warn(
+            __(
+                "unknown id '%(id)s' in :%(option)s: of %(directive)s: no such %(kind)s in "
+                "the organisation data"
+            )
+            % {
+                "id": value,
+                "option": option,
+                "directive": directive.name,
+                "kind": __(CONSOLE_KINDS[section]),
+            },
+            UNKNOWN_TARGET,
+            directive.get_location(),
+        )
+        raise OptionError(value)
+    return value
+
+
+CONSOLE_KINDS = {
+    "organisations": N_("organisation"),
+    "units": N_("unit"),
+    "objectives": N_("objective"),
+    "levels": N_("level"),
+}

@@ -14,11 +14,11 @@ from ...model import PostState, Unit, UnitStatus
 from ...vocab import label
 from ..domain import OrgDomain, entry_anchor
 from ..indices import french_key
-from ..state import data_for, note_deps
+from ..state import OptionError, data_for, note_deps, option_id
 from ..tables import table
 from ..text import _, __, language_of
 from ..unitblock import xref
-from ..warnings import BAD_OPTION, UNKNOWN_TARGET, warn
+from ..warnings import BAD_OPTION, warn
 
 __all__ = ["DirectoryDirective", "directory", "setup_directory"]
 
@@ -53,21 +53,12 @@ class DirectoryDirective(SphinxDirective):
 
     def units(self, data: OrgData) -> list[Unit] | None:
         """The units the options select, in the order asked; None after a warning."""
-        org = self.options.get("organisation", "").strip() or None
-        root = self.options.get("unit", "").strip() or None
+        try:
+            org = option_id(self, data, "organisation", "organisations")
+            root = option_id(self, data, "unit", "units")
+        except OptionError:
+            return None
         levels = {p for p in self.options.get("levels", "").replace(",", " ").split() if p}
-        if org is not None and org not in data.organisations:
-            warn(
-                __("unknown organisation '%s' in org:directory") % org,
-                UNKNOWN_TARGET,
-                self.get_location(),
-            )
-            return None
-        if root is not None and root not in data.units:
-            warn(
-                __("unknown unit '%s' in org:directory") % root, UNKNOWN_TARGET, self.get_location()
-            )
-            return None
         unknown = sorted(levels - set(data.levels))
         if unknown:
             warn(

@@ -16,10 +16,10 @@ from ...model import Event, EventKind
 from ...timeline import as_of_view, compare, event_title, events_between
 from ...vocab import label
 from ..datarest import parse_data_rest
-from ..state import get_state, note_deps
+from ..state import OptionError, get_state, note_deps, option_id
 from ..text import _, __, format_day, language_of
 from ..unitblock import _bullets, xref
-from ..warnings import BAD_OPTION, UNKNOWN_TARGET, warn
+from ..warnings import BAD_OPTION, warn
 from .chart import ChartDirective
 
 __all__ = ["ChangesDirective", "CompareDirective", "parse_day"]
@@ -83,15 +83,11 @@ class ChangesDirective(SphinxDirective):
         )
         end = None if "all" in self.options else parse_day(self, "to")
         events = events_between(data, start, end)
-        org = self.options.get("organisation", "").strip()
+        try:
+            org = option_id(self, data, "organisation", "organisations")
+        except OptionError:
+            return []
         if org:
-            if org not in data.organisations:
-                warn(
-                    __("unknown organisation '%s' in org:changes") % org,
-                    UNKNOWN_TARGET,
-                    self.get_location(),
-                )
-                return []
             events = [
                 e
                 for e in events

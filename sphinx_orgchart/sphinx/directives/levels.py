@@ -14,10 +14,9 @@ from sphinx.util.docutils import SphinxDirective
 from ...data import OrgData
 from ...model import Level
 from ..domain import OrgDomain
-from ..state import data_for, note_deps
-from ..text import _, __, language_of
+from ..state import OptionError, data_for, note_deps, option_id
+from ..text import _, language_of
 from ..unitblock import xref
-from ..warnings import UNKNOWN_TARGET, warn
 
 __all__ = ["LevelsDirective"]
 
@@ -46,13 +45,9 @@ class LevelsDirective(SphinxDirective):
         data = data_for(self)
         if data is None:
             return []
-        org = self.options.get("organisation", "").strip() or None
-        if org is not None and org not in data.organisations:
-            warn(
-                __("unknown organisation '%s' in org:levels") % org,
-                UNKNOWN_TARGET,
-                self.get_location(),
-            )
+        try:
+            org = option_id(self, data, "organisation", "organisations")
+        except OptionError:
             return []
         language = language_of(self.env)
         units = [

@@ -15,11 +15,11 @@ from ...model import Action, ActionStatus, Objective
 from ...vocab import label
 from ..datarest import parse_data_rest
 from ..domain import OrgDomain, anchor_of
-from ..state import get_state, note_deps
+from ..state import OptionError, get_state, note_deps, option_id
 from ..tables import table
 from ..text import _, __, format_day, language_of
 from ..unitblock import xref
-from ..warnings import BAD_OPTION, UNKNOWN_TARGET, warn
+from ..warnings import BAD_OPTION, warn
 
 __all__ = ["ObjectivesDirective", "progress", "setup_objectives"]
 
@@ -122,42 +122,24 @@ class ObjectivesDirective(SphinxDirective):
     def actions(self, data: OrgData) -> list[Action] | None:
         """The actions the options select; None after a warning."""
         actions = list(data.actions.values())
-        org = self.options.get("organisation", "").strip()
+        try:
+            org = option_id(self, data, "organisation", "organisations")
+            unit = option_id(self, data, "unit", "units")
+            option_id(self, data, "objective", "objectives")
+        except OptionError:
+            return None
         if org:
-            if org not in data.organisations:
-                warn(
-                    __("unknown organisation '%s' in org:objectives") % org,
-                    UNKNOWN_TARGET,
-                    self.get_location(),
-                )
-                return None
             actions = [
                 a
                 for a in actions
                 if any(data.units[u].organisation == org for u in a.owners if u in data.units)
             ]
-        unit = self.options.get("unit", "").strip()
         if unit:
-            if unit not in data.units:
-                warn(
-                    __("unknown unit '%s' in org:objectives") % unit,
-                    UNKNOWN_TARGET,
-                    self.get_location(),
-                )
-                return None
             below = {unit} | {u.id for u in data.descendants(unit)}
             actions = [a for a in actions if below.intersection(a.owners)]
         statuses = set(self.options.get("status", "").split())
         if statuses:
             actions = [a for a in actions if a.status.value in statuses]
-        wanted = self.options.get("objective", "").strip()
-        if wanted and wanted not in data.objectives:
-            warn(
-                __("unknown objective '%s' in org:objectives") % wanted,
-                UNKNOWN_TARGET,
-                self.get_location(),
-            )
-            return None
         return actions
 
     def summary(self, actions: list[Action], language: str) -> nodes.Node:

@@ -13,11 +13,10 @@ from ...data import OrgData
 from ...model import MutualisationMode, Unit
 from ...vocab import label
 from ..domain import OrgDomain, entry_anchor
-from ..state import data_for, note_deps
+from ..state import OptionError, data_for, note_deps, option_id
 from ..tables import table
-from ..text import _, __, format_day, language_of
+from ..text import _, format_day, language_of
 from ..unitblock import xref
-from ..warnings import UNKNOWN_TARGET, warn
 
 __all__ = ["SharedDirective"]
 
@@ -47,13 +46,9 @@ class SharedDirective(SphinxDirective):
         data = data_for(self)
         if data is None:
             return []
-        org = self.options.get("organisation", "").strip() or None
-        if org is not None and org not in data.organisations:
-            warn(
-                __("unknown organisation '%s' in org:shared") % org,
-                UNKNOWN_TARGET,
-                self.get_location(),
-            )
+        try:
+            org = option_id(self, data, "organisation", "organisations")
+        except OptionError:
             return []
         units = [
             u
