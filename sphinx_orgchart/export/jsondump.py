@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ..data import OrgData
@@ -24,6 +25,12 @@ def package_dict(data: OrgData) -> dict[str, Any]:
     return result
 
 
+# Characters YAML (which reads the export back) does not accept as they are: written as
+# \u escapes, which JSON and YAML both read.
+_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
+
+
 def package_json(data: OrgData) -> str:
     """The JSON text of :func:`package_dict`, stable from one run to the next."""
-    return json.dumps(package_dict(data), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(package_dict(data), ensure_ascii=False, indent=2, allow_nan=False)
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match[0]):04x}", text) + "\n"

@@ -120,6 +120,24 @@ def _pattern_outside(pattern: str) -> bool:
     return pattern.startswith(("/", "\\")) or ".." in Path(pattern).parts
 
 
+def _empty_patterns(
+    manifest: YamlFile, include: list[str] | None, exclude: list[str]
+) -> list[Problem]:
+    """Empty include or exclude patterns, which would match nothing or everything."""
+    return [
+        Problem(
+            MANIFEST,
+            N_("an empty pattern in '%(key)s': remove it"),
+            {"key": key},
+            manifest.path,
+            manifest.lines.line_of((key, index)),
+        )
+        for key, patterns in (("include", include or []), ("exclude", exclude))
+        for index, pattern in enumerate(patterns)
+        if not pattern.strip()
+    ]
+
+
 def _raw_manifest_settings(file: YamlFile) -> tuple[str, list[str] | None, list[str]]:
     value: Any = file.value if isinstance(file.value, dict) else {}
     package = value.get("package") if isinstance(value.get("package"), dict) else {}
@@ -170,6 +188,25 @@ def _load(path: str | Path) -> LoadResult:
     manifest_file = read_yaml(manifest)
     language, include, exclude = _raw_manifest_settings(manifest_file)
     assembler = Assembler(root=root if root.is_dir() else root.parent, language=language)
+    if manifest_file.value is None and not any(
+        p.severity is Severity.error for p in manifest_file.problems
+    ):
+        # An empty manifest: one message, the one that says what it must hold.
+        manifest_file.problems = [
+            Problem(
+                MANIFEST,
+                N_(
+                    "the manifest is empty: it holds the package's 'package:' "
+                    "section (name, language, as_of...)"
+                ),
+                {},
+                manifest,
+                1,
+            )
+        ]
+    assembler.problems.extend(_empty_patterns(manifest_file, include, exclude))
+    include = [p for p in include if p.strip()] if include is not None else None
+    exclude = [p for p in exclude if p.strip()]
     files = [manifest_file]
     paths, outside = find_files(root, manifest_file, include, exclude)
     assembler.problems.extend(outside)

@@ -408,6 +408,25 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlFile:
         out.value = None if builder.fatal else value
     except yaml.MarkedYAMLError as exc:
         out.problems.append(_syntax_problem(path, text, exc))
+    except yaml.reader.ReaderError as exc:
+        # A character YAML refuses (a control character pasted from a spreadsheet...).
+        line = text[: exc.position].count("\n") + 1
+        out.problems.append(
+            Problem(
+                YAML_SYNTAX,
+                N_(
+                    "the file contains the character U+%(code)04X, which YAML does not "
+                    "allow: remove it"
+                ),
+                {
+                    "code": exc.character
+                    if isinstance(exc.character, int)
+                    else ord(str(exc.character)[:1] or "\0")
+                },
+                path,
+                line,
+            )
+        )
     except yaml.YAMLError as exc:
         out.problems.append(
             Problem(YAML_SYNTAX, N_("YAML syntax error: %(problem)s"), {"problem": str(exc)}, path)

@@ -80,7 +80,7 @@ def written(value: Any) -> Any:
     return getattr(value, "text", value)
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _check_line(value: Any) -> Any:

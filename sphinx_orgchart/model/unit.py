@@ -147,7 +147,9 @@ class Unit(Record):
     head: Post | None = Field(None, description="The post that heads the unit.")
     posts: list[Post] = Field(default_factory=list, description="Other notable posts.")
     contact: Contact | None = Field(None, description="How to reach the unit.")
-    staff: float | None = Field(None, ge=0, description="Staff in full-time equivalents (ETP).")
+    staff: float | None = Field(
+        None, ge=0, allow_inf_nan=False, description="Staff in full-time equivalents (ETP)."
+    )
     valid_from: dt.date | None = Field(None, description="First day the unit exists.")
     valid_until: dt.date | None = Field(None, description="Last day the unit exists.")
     status: UnitStatus = Field(UnitStatus.active, description="Life-cycle status.")

@@ -67,6 +67,11 @@ def navigation(data: OrgData, units: set[str]) -> Navigation:
     return Navigation(children, roots, closed)
 
 
+def page_name(unit_id: str) -> str:
+    """The file name of a unit's page (``index`` is the root page of the folder)."""
+    return "index_" if unit_id == "index" else unit_id  # "index_" is never an id
+
+
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -104,12 +109,12 @@ def generate_pages(app: Sphinx) -> None:
     if app.config.orgchart_pages and data is not None:
         covered = app.config.orgchart_organisations or list(data.organisations)
         units = [u for u in data.package.units if u.organisation in covered]
-        state.pages = {u.id: f"{prefix}/{u.id}" for u in units}
+        state.pages = {u.id: f"{prefix}/{page_name(u.id)}" for u in units}
         state.nav = navigation(data, set(state.pages))
         templates = _templates(app)
         page = templates.get_template("unit-page.rst.jinja")
         for unit in units:
-            wanted[f"{unit.id}.rst"] = page.render(
+            wanted[f"{page_name(unit.id)}.rst"] = page.render(
                 unit=unit, data=data, notice=NOTICE, docname=state.pages[unit.id]
             )
         wanted["index.rst"] = templates.get_template("index.rst.jinja").render(notice=NOTICE)
