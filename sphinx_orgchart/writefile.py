@@ -25,8 +25,14 @@ class WriteRefused(Exception):
         ) % {"path": self.path}
 
 
-def write_bytes_atomic(path: Path, data: bytes, overwrite: bool = False) -> None:
-    """Write ``data`` to ``path`` through a temporary file renamed into place."""
+def write_bytes_atomic(
+    path: Path, data: bytes, overwrite: bool = False, durable: bool = True
+) -> None:
+    """Write ``data`` to ``path`` through a temporary file renamed into place.
+
+    ``durable`` also flushes the file to the disk before the rename: worth it for what a
+    user asked to write, not for files the build writes again at will.
+    """
     if path.exists() and not overwrite:
         raise WriteRefused(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -34,8 +40,9 @@ def write_bytes_atomic(path: Path, data: bytes, overwrite: bool = False) -> None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
@@ -43,6 +50,6 @@ def write_bytes_atomic(path: Path, data: bytes, overwrite: bool = False) -> None
         raise
 
 
-def write_text_atomic(path: Path, text: str, overwrite: bool = False) -> None:
+def write_text_atomic(path: Path, text: str, overwrite: bool = False, durable: bool = True) -> None:
     """Write ``text`` as UTF-8 (see :func:`write_bytes_atomic`)."""
-    write_bytes_atomic(path, text.encode("utf-8"), overwrite=overwrite)
+    write_bytes_atomic(path, text.encode("utf-8"), overwrite=overwrite, durable=durable)

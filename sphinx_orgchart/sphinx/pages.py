@@ -76,12 +76,34 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _read_manifest(path: Path) -> dict[str, str]:
+Manifest = dict[str, tuple[str, int, int]]  # file name -> (sha-256, size, mtime in ns)
+
+
+def _read_manifest(path: Path) -> Manifest:
     try:
         value = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return {str(k): str(v) for k, v in value.items()} if isinstance(value, dict) else {}
+    if not isinstance(value, dict):
+        return {}
+    manifest: Manifest = {}
+    for name, entry in value.items():
+        if isinstance(entry, list) and len(entry) == 3:
+            manifest[str(name)] = (str(entry[0]), int(entry[1]), int(entry[2]))
+    return manifest
+
+
+def _current_digest(path: Path, known: tuple[str, int, int] | None) -> str:
+    """The digest of a file, read only when its size or time differ from what we wrote."""
+    stat = path.stat()
+    if known is not None and (stat.st_size, stat.st_mtime_ns) == known[1:]:
+        return known[0]
+    return _digest(path.read_text(encoding="utf-8"))
+
+
+def _entry(path: Path, digest: str) -> tuple[str, int, int]:
+    stat = path.stat()
+    return (digest, stat.st_size, stat.st_mtime_ns)
 
 
 def _templates(app: Sphinx) -> jinja2.Environment:
@@ -128,15 +150,16 @@ def generate_pages(app: Sphinx) -> None:
 def _sync(pages_dir: Path, wanted: dict[str, str], verbosity: int) -> None:
     manifest_path = pages_dir / MANIFEST
     manifest = _read_manifest(manifest_path)
-    written: dict[str, str] = {}
+    written: Manifest = {}
     to_write = []
     for name, text in wanted.items():
         path = pages_dir / name
         if path.exists():
-            current = _digest(path.read_text(encoding="utf-8"))
-            if name not in manifest or manifest[name] != current:
+            known = manifest.get(name)
+            current = _current_digest(path, known)
+            if known is None or known[0] != current:
                 # A page written by hand, or a generated page edited by hand: leave it.
-                if name in manifest:
+                if known is not None:
                     warn(
                         __(
                             "%s was edited by hand: it is no longer updated from the data "
@@ -147,7 +170,7 @@ def _sync(pages_dir: Path, wanted: dict[str, str], verbosity: int) -> None:
                     )
                 continue
             if current == _digest(text):
-                written[name] = current
+                written[name] = known
                 continue
         to_write.append((name, text))
     if to_write:
@@ -159,15 +182,16 @@ def _sync(pages_dir: Path, wanted: dict[str, str], verbosity: int) -> None:
             verbosity,
             stringify_func=lambda item: item[0],
         ):
-            write_text_atomic(pages_dir / name, text, overwrite=True)
-            written[name] = _digest(text)
-    for name, digest in manifest.items():
+            # Not flushed to the disk one by one: the build writes them again at will.
+            write_text_atomic(pages_dir / name, text, overwrite=True, durable=False)
+            written[name] = _entry(pages_dir / name, _digest(text))
+    for name, known in manifest.items():
         if name in wanted:
             continue
         path = pages_dir / name
         if not path.exists():
             continue
-        if _digest(path.read_text(encoding="utf-8")) == digest:
+        if _current_digest(path, known) == known[0]:
             path.unlink()
             logger.info(__("removed %s: its unit is no longer in the data"), path)
         else:
@@ -176,9 +200,9 @@ def _sync(pages_dir: Path, wanted: dict[str, str], verbosity: int) -> None:
                 PAGE,
             )
     if written or manifest:
-        text = json.dumps(dict(sorted(written.items())), indent=1) + "\n"
+        text = json.dumps({k: list(v) for k, v in sorted(written.items())}, indent=0) + "\n"
         if not manifest_path.exists() or manifest_path.read_text(encoding="utf-8") != text:
-            write_text_atomic(manifest_path, text, overwrite=True)
+            write_text_atomic(manifest_path, text, overwrite=True, durable=False)
 
 
 def pages_of(state: OrgState) -> dict[str, str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -44,6 +45,23 @@ class OrgState:
     nav: Any = None  # pages.Navigation: which page lists which
     page_settings: tuple[Any, ...] = ()
     settings: tuple[str, str] = ("", "")
+    owner_pid: int = 0  # the process that loaded the package in this build
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        if self.owner_pid and self.owner_pid != os.getpid():
+            # A parallel reader sends its environment back to the main process, which has
+            # the package already: do not pickle it once per chunk of documents.
+            state.update(
+                data=None,
+                problems=[],
+                fingerprints={},
+                digests={},
+                pages={},
+                nav=None,
+                changed=set(),
+            )
+        return state
 
 
 def get_state(env: BuildEnvironment) -> OrgState:
@@ -133,6 +151,7 @@ def load_state(app: Sphinx) -> OrgState:
         state.fingerprints = new_prints
     else:
         state.changed = set()
+    state.owner_pid = os.getpid()
     report_problems(app, state)
     return state
 
