@@ -155,3 +155,28 @@ def test_pdf_charts_contain_the_unit_names(tmp_path: Path) -> None:
         check=True,
     ).stdout
     assert "Service paie" in book
+
+
+def test_deep_splits_continue_on_unit_pages(tmp_path: Path, example_org: Path) -> None:
+    """With unit pages, a big chart draws one level of detailed charts; deeper, its boxes
+    link to the charts on their units' pages."""
+    srcdir = copy_root("charts", tmp_path / "src")
+    (srcdir / "split.rst").write_text(
+        "Découpage\n=========\n\n.. org:chart:: ville\n   :max-boxes: 6\n", encoding="utf-8"
+    )
+    (srcdir / "index.rst").write_text(
+        "Organigrammes\n=============\n\n.. toctree::\n\n   org/index\n   split\n", encoding="utf-8"
+    )
+    app, warnings = build(srcdir, "html", confoverrides={"orgchart_data": str(example_org)})
+    assert [w for w in warning_lines(warnings) if "ville-" in w] == []
+    out = Path(app.outdir)
+    page = (out / "split.html").read_text(encoding="utf-8")
+    svgs = re.findall(r'data="(_images/orgchart-[0-9a-f]+\.svg)"', page)
+    assert 1 < len(svgs) <= 8  # the overview and the pôles, not every direction
+    texts = [(out / svg).read_text(encoding="utf-8") for svg in svgs]
+    linked = [t for t in texts if "son organigramme →" in t]
+    assert linked
+    target = re.search(r'xlink:href="\.\./org/([a-z0-9.-]+)\.html#orgchart-\1"', linked[0])
+    assert target is not None
+    unit_page = (out / "org" / f"{target.group(1)}.html").read_text(encoding="utf-8")
+    assert f'id="orgchart-{target.group(1)}"' in unit_page

@@ -325,9 +325,13 @@ def _cut(chart: Chart, max_boxes: int, max_depth: int | None = None) -> tuple[Ch
     return overview, sorted(detailed, key=list(chart.boxes).index)
 
 
-def build_charts(data: OrgData, spec: ChartSpec, chart_id: str, title: str) -> list[Chart]:
+def build_charts(
+    data: OrgData, spec: ChartSpec, chart_id: str, title: str, _level: int = 0
+) -> list[Chart]:
     """The chart of ``spec``; when it has more than ``spec.max_boxes`` boxes, an overview
-    followed by one chart per box cut off (recursively), linked both ways."""
+    followed by one chart per box cut off, linked both ways. Detailed charts are made down
+    to ``spec.inline_levels`` levels of cuts; deeper, a box cut off continues on the page
+    of its unit (``continued_in`` is then ``page:<unit id>``)."""
     builder = _Builder(data, spec)
     roots = list(spec.roots) or list(data.roots.get(spec.organisation or "", []))
     chart = builder.chart(chart_id, title, roots)
@@ -348,6 +352,10 @@ def build_charts(data: OrgData, spec: ChartSpec, chart_id: str, title: str) -> l
     if len(overview.boxes) == len(chart.boxes):
         return [overview]
     charts = [overview]
+    if _level >= spec.inline_levels:
+        for box_id in detailed:
+            overview.boxes[box_id] = replace(overview.boxes[box_id], continued_in=f"page:{box_id}")
+        return charts
     for box_id in detailed:
         sub_spec = replace(
             spec,
@@ -355,7 +363,7 @@ def build_charts(data: OrgData, spec: ChartSpec, chart_id: str, title: str) -> l
             depth=None if spec.depth is None else max(1, spec.depth - _depths(chart)[box_id]),
         )
         unit = data.units[box_id]
-        for sub in build_charts(data, sub_spec, f"{chart_id}--{box_id}", unit.label):
+        for sub in build_charts(data, sub_spec, f"{chart_id}--{box_id}", unit.label, _level + 1):
             if sub.parent_chart is None:
                 sub.parent_chart = chart_id
             charts.append(sub)

@@ -99,14 +99,15 @@ def _label(box: Box, urls: Mapping[str, str], more: tuple[str, str] | None) -> s
 def to_dot(
     chart: Chart,
     urls: Mapping[str, str] | None = None,
-    continuation: tuple[str, Mapping[str, str]] | None = None,
+    continuation: Mapping[str, tuple[str, str]] | None = None,
     graph_attrs: Mapping[str, str] | None = None,
     legend: bool = False,
 ) -> str:
     """DOT source of ``chart``.
 
     ``urls`` maps unit ids to the addresses their cells link to (none in print);
-    ``continuation`` is the text and the addresses of the "detailed chart" links;
+    ``continuation`` maps the ``continued_in`` of boxes to the text and address of their
+    "detailed chart" link;
     ``legend`` draws the legend inside the chart (the poster), rather than apart
     (:func:`legend_dot`, the handbook).
     """
@@ -140,9 +141,8 @@ def to_dot(
         if box.dashed:
             style.append("dashed")
         more = None
-        if box.continued_in and continuation is not None:
-            text, targets = continuation
-            more = (text, targets.get(box.continued_in, ""))
+        if box.continued_in and continuation is not None and box.continued_in in continuation:
+            more = continuation[box.continued_in]
         colour, width = box.border, "2.2" if box.category else "1.2"
         if box.mark in MARK_COLOURS:
             colour, width = MARK_COLOURS[box.mark], "3"

@@ -47,6 +47,7 @@ class ChartSpec:
     legend: bool = False
     max_boxes: int = 40
     split: bool = True
+    inline_levels: int = 99  # levels of detailed charts drawn here; deeper: on unit pages
     row_width: int = 5
     show_people: bool = False
     language: str = "fr"
@@ -81,7 +82,7 @@ class Box:
     bold: bool = False
     dashed: bool = False
     category: str | None = None
-    continued_in: str | None = None  # id of the chart that details this box
+    continued_in: str | None = None  # the chart that details this box, or "page:<unit>"
     mark: str | None = None  # added, removed, moved, renamed (comparison charts)
 
     def unit_ids(self) -> list[str]:

@@ -86,16 +86,24 @@ def visit_chart_html(self: Any, node: orgchart_chart) -> None:
     chart: Chart = node["chart"]
     anchors: dict[str, str] = node.get("anchors", {})
     current = posixpath.basename(self.builder.get_target_uri(self.builder.current_docname))
-    continuation = (
-        node["more_text"],
-        {
-            chart_id: _from_images(self, f"{current or 'index.html'}#{anchor}", current or "")
-            for chart_id, anchor in anchors.items()
-        },
-    )
-    code = to_dot(
-        chart, _unit_urls(self, node), continuation, {"comment": self.builder.current_docname}
-    )
+    urls = _unit_urls(self, node)
+    continuation: dict[str, tuple[str, str]] = {}
+    for box in chart.boxes.values():
+        target = box.continued_in
+        if target is None:
+            continue
+        if target.startswith("page:"):
+            # The box's unit has a page, which has its chart.
+            unit_id = target.removeprefix("page:")
+            if unit_id in urls:
+                page = urls[unit_id].split("#")[0]
+                continuation[target] = (node["page_text"], f"{page}#orgchart-{unit_id}")
+        elif target in anchors:
+            address = _from_images(
+                self, f"{current or 'index.html'}#{anchors[target]}", current or ""
+            )
+            continuation[target] = (node["more_text"], address)
+    code = to_dot(chart, urls, continuation, {"comment": self.builder.current_docname})
     src = _svg_file(self, code)
     if src is None:
         raise nodes.SkipNode

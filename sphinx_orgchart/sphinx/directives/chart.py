@@ -115,6 +115,9 @@ class ChartDirective(SphinxDirective):
             row_width=self.options.get("row-width", config.orgchart_chart_row_width),
             show_people=bool(config.orgchart_show_people and data.package.package.publish_people),
             language=language_of(self.env),
+            # With unit pages that have their chart, a big chart shows one level of detailed
+            # charts; deeper, its boxes link to the charts of their pages.
+            inline_levels=1 if config.orgchart_pages and config.orgchart_page_charts else 99,
         )
 
     def targets(self, data: OrgData) -> list[tuple[tuple[str, ...], str | None]]:
@@ -188,8 +191,10 @@ class ChartDirective(SphinxDirective):
         figure = chart_figure()
         node = orgchart_chart()
         node["chart"] = chart
-        node["anchors"] = {c: a for c, a in anchors.items() if c != chart.id}
+        wanted = {box.continued_in for box in chart.boxes.values() if box.continued_in}
+        node["anchors"] = {c: a for c, a in anchors.items() if c in wanted}
         node["more_text"] = _("detailed chart ↓")
+        node["page_text"] = _("its chart →")
         units = chart.unit_ids()
         node["alt"] = self.options.get("alt") or (
             _("Organisation chart: %(title)s, %(count)d units; the list of the units follows.")
