@@ -150,6 +150,18 @@ class OrgData:
                 index.setdefault(uid, []).append(body)
         return index
 
+    @cached_property
+    def _attached_here(self) -> dict[str, list[Unit]]:
+        index: dict[str, list[Unit]] = {}
+        for unit in self.package.units:
+            for attachment in unit.attachments:
+                index.setdefault(attachment.unit, []).append(unit)
+        return index
+
+    def attached_to(self, unit_id: str) -> list[Unit]:
+        """Units that name ``unit_id`` among their secondary attachments."""
+        return self._attached_here.get(unit_id, [])
+
     def bodies_of(self, unit_id: str) -> list[Body]:
         """Governance bodies the unit sits in (through its posts or as a unit)."""
         return self._bodies_by_unit.get(unit_id, [])

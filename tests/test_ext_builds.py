@@ -87,11 +87,10 @@ def test_adding_a_unit(project: Path) -> None:
         "                name: Service nouveau\n                level: service\n"
         "                head: {title: Chef}\n              - id: ville-old\n",
     )
-    # the new page, its parent's page, the block of its parent in notes, the units index,
-    # the charts of the DG and of the pôle
+    # the new page, its parent's page, the block of its parent in notes, the charts of the DG
+    # and of the pôle (not org/index: the new unit is not at the top)
     assert read_docs(project) == [
         "notes",
-        "org/index",
         "org/ville-dg",
         "org/ville-fin",
         "org/ville-new",
@@ -108,7 +107,7 @@ def test_removing_a_unit_removes_its_page(project: Path) -> None:
         "carrières}\n",
         "",
     )
-    assert read_docs(project) == ["org/index", "org/ville-dg", "org/ville-drh", "org/ville-res"]
+    assert read_docs(project) == ["org/ville-dg", "org/ville-drh", "org/ville-res"]
     assert not (project / "org" / "ville-carrieres.rst").exists()
 
 

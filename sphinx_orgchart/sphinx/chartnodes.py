@@ -75,7 +75,7 @@ def _svg_file(translator: Any, code: str) -> str | None:
     outfile = builder.outdir / builder.imagedir / name
     if not outfile.is_file():
         try:
-            write_bytes_atomic(outfile, render(code, "svg"), overwrite=True)
+            write_bytes_atomic(outfile, render(code, "svg"), overwrite=True, durable=False)
         except RenderError as exc:
             warn(__("the chart could not be drawn: %s") % exc, CHART, translator.document)
             return None

@@ -162,6 +162,7 @@ class OrgDomain(Domain):
         "objects": {},  # (objtype, id) -> (docname, anchor)
         "deps": {},  # docname -> set of dependency keys
         "entries": {},  # (kind, unit id) -> (docname, anchor): rows of lists, not objects
+        "by_doc": {},  # docname -> [(table, key)]: what each document recorded, to forget it
         "state": OrgState(),
     }
 
@@ -192,7 +193,12 @@ class OrgDomain(Domain):
             )
             return False
         self.objects[key] = (self.env.docname, anchor)
+        self._recorded(self.env.docname).append(("objects", key))
         return True
+
+    def _recorded(self, docname: str) -> list[tuple[str, tuple[str, str]]]:
+        by_doc: dict[str, list[tuple[str, tuple[str, str]]]] = self.data["by_doc"]
+        return by_doc.setdefault(docname, [])
 
     @property
     def entries(self) -> dict[tuple[str, str], tuple[str, str]]:
@@ -206,29 +212,29 @@ class OrgDomain(Domain):
         if key in self.entries and self.entries[key][0] != self.env.docname:
             return False
         self.entries[key] = (self.env.docname, anchor)
+        self._recorded(self.env.docname).append(("entries", key))
         return True
 
     def clear_doc(self, docname: str) -> None:
-        """Forget what ``docname`` described and showed."""
-        for key, (doc, _anchor) in list(self.objects.items()):
-            if doc == docname:
-                del self.objects[key]
-        for key, (doc, _anchor) in list(self.entries.items()):
-            if doc == docname:
-                del self.entries[key]
+        """Forget what ``docname`` described and showed (in time proportional to it)."""
+        for table, key in self.data["by_doc"].pop(docname, []):
+            records = self.data[table]
+            if records.get(key, ("",))[0] == docname:
+                del records[key]
         self.data["deps"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         """Take what a parallel reader learnt of ``docnames``."""
-        for key, (doc, anchor) in otherdata["objects"].items():
-            if doc in docnames:
-                self.objects[key] = (doc, anchor)
-        for doc, keys in otherdata["deps"].items():
-            if doc in docnames:
-                self.data["deps"][doc] = set(keys)
-        for key, (doc, anchor) in otherdata["entries"].items():
-            if doc in docnames and key not in self.entries:
-                self.entries[key] = (doc, anchor)
+        for doc in docnames:
+            recorded = otherdata["by_doc"].get(doc, [])
+            for table, key in recorded:
+                if table == "entries" and key in self.entries:
+                    continue  # the first list of a kind stays the target
+                self.data[table][key] = otherdata[table][key]
+            if recorded:
+                self.data["by_doc"][doc] = list(recorded)
+            if doc in otherdata["deps"]:
+                self.data["deps"][doc] = set(otherdata["deps"][doc])
 
     def resolve_xref(
         self,

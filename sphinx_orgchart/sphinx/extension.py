@@ -28,7 +28,7 @@ from .state import load_state, outdated_docs
 
 __all__ = ["ENV_VERSION", "setup"]
 
-ENV_VERSION = 2
+ENV_VERSION = 3
 """Bumped when what the extension keeps in the environment changes shape."""
 
 STATIC = Path(__file__).resolve().parent.parent / "static"

@@ -20,6 +20,7 @@ from sphinx.environment import BuildEnvironment
 from ..data import OrgData
 from ..i18n import N_
 from ..loader import digest_files, load_package, package_files
+from ..model import UnitStatus
 from ..problems import Problem
 from ..timeline import as_of_view
 from .config import data_path
@@ -87,6 +88,13 @@ def fingerprints(data: OrgData) -> dict[str, str]:
         ),
         "sharing": _hash(
             [(u.id, u.organisation, u.shared.with_) for u in data.shared_units if u.shared]
+        ),
+        "closed": _hash(
+            sorted(
+                u.id
+                for u in data.units.values()
+                if not u.is_valid_on(info.as_of) and u.status is not UnitStatus.planned
+            )
         ),
         "level-counts": _hash(
             sorted(

@@ -247,11 +247,7 @@ class UnitBlock:
         if items:
             yield _field(_("Also attached to"), _bullets(items))
         self.deps.add("attachments")
-        attached = [
-            u
-            for u in self.data.units.values()
-            if any(a.unit == self.unit.id for a in u.attachments)
-        ]
+        attached = self.data.attached_to(self.unit.id)
         if attached:
             yield _field(
                 _("Units also attached here"), _bullets([self.with_status(u) for u in attached])

@@ -106,7 +106,9 @@ def visit_poster_html(self: Any, node: poster_link) -> None:
     if not outfile.is_file():
         try:
             best = best_row_width(data, spec, node["paper"])
-            write_bytes_atomic(outfile, poster(data, best, "pdf", node["paper"]), overwrite=True)
+            write_bytes_atomic(
+                outfile, poster(data, best, "pdf", node["paper"]), overwrite=True, durable=False
+            )
         except RenderError as exc:
             warn(__("the chart could not be drawn: %s") % exc, CHART, node)
             raise nodes.SkipNode from exc
