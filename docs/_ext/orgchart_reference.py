@@ -103,8 +103,9 @@ def _default(info: FieldInfo) -> str:
     return str(info.default)
 
 
-def _table(headers: list[str], rows: list[list[list[nodes.Node]]],
-           widths: list[int]) -> nodes.table:
+def _table(
+    headers: list[str], rows: list[list[list[nodes.Node]]], widths: list[int]
+) -> nodes.table:
     return table(headers, rows, widths, classes=["orgchart-reference"])
 
 
