@@ -22,7 +22,7 @@ from .model import (
     Unit,
 )
 
-__all__ = ["OrgData", "Origin", "sibling_key"]
+__all__ = ["TEXT_FIELDS", "OrgData", "Origin", "sibling_key"]
 
 
 @dataclass(frozen=True)
@@ -31,9 +31,19 @@ class Origin:
 
     path: Path
     line: int | None
+    texts: tuple[tuple[str, int], ...] = ()
+    """Line where each reStructuredText field of the record (see TEXT_FIELDS) starts."""
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}" if self.line else str(self.path)
+
+    def text_line(self, name: str) -> int | None:
+        """Line of the first line of the text field ``name``, else of the record."""
+        return dict(self.texts).get(name, self.line)
+
+
+TEXT_FIELDS = ("description", "role", "functioning", "text")
+"""Fields of records written in reStructuredText (parsed into the handbook)."""
 
 
 def sibling_key(unit: Unit, sequence: int) -> tuple[bool, int, int]:

@@ -12,7 +12,7 @@ from ..model import Unit, UnitStatus
 from ..vocab import label
 from .model import Box, Chart, ChartSpec, Edge, EdgeKind, Row
 
-__all__ = ["PALETTE", "build_charts", "wrap"]
+__all__ = ["PALETTE", "boxed_children", "build_charts", "wrap"]
 
 # Okabe-Ito colours (safe for colour blindness): a light tint to fill, a dark shade to draw.
 # Black text on every tint has a contrast ratio above 10:1; the charts have a white
@@ -420,3 +420,15 @@ def default_title(data: OrgData, spec: ChartSpec) -> str:
 def as_date(text: str | None) -> dt.date | None:
     """An ``as-of`` option as a date."""
     return dt.date.fromisoformat(text) if text else None
+
+
+def boxed_children(data: OrgData, unit_id: str) -> int:
+    """How many sub-units of a unit would be boxes of their own in a chart."""
+    count = 0
+    for child_id in data.children.get(unit_id, []):
+        child = data.units[child_id]
+        level = data.levels.get(child.level)
+        stacked = level is not None and level.style.stack and not data.children.get(child_id)
+        if not stacked and child.is_valid_on(data.as_of):
+            count += 1
+    return count

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 import re
 import shutil
 import subprocess
 from functools import lru_cache
+from pathlib import Path
 
-__all__ = ["RenderError", "dot_version", "pdf_size", "render"]
+from ..writefile import write_bytes_atomic
+
+__all__ = ["RenderError", "dot_version", "pdf_size", "render", "stamp_pdf"]
 
 
 class RenderError(Exception):
@@ -57,3 +62,32 @@ def pdf_size(data: bytes) -> tuple[float, float] | None:
         return None
     x0, y0, x1, y1 = (float(v) for v in match.groups())
     return (x1 - x0) / 72, (y1 - y0) / 72
+
+
+_PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}(Z|[+-]\d\d'\d\d'?)?\)")
+
+
+def stamp_pdf(path: Path) -> bytes:
+    """The PDF at ``path``, its dates set to ``SOURCE_DATE_EPOCH`` when that is set.
+
+    Graphviz draws PDFs through cairo, which writes the clock's time as ``/CreationDate``
+    (cairo 1.16 ignores ``SOURCE_DATE_EPOCH``). The date is rewritten in place, with the
+    same number of bytes so that the file's cross-reference offsets stay right.
+    """
+    data = path.read_bytes()
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return data
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y%m%d%H%M%S").encode()
+
+    def fixed(match: re.Match[bytes]) -> bytes:
+        zone = match[2] or b""
+        zone = b"Z" if zone == b"Z" else re.sub(rb"\d", b"0", zone)
+        if zone.startswith(b"-"):
+            zone = b"+" + zone[1:]
+        return b"/" + match[1] + b" (D:" + moment + zone + b")"
+
+    stamped = _PDF_DATE.sub(fixed, data)
+    if stamped != data:
+        write_bytes_atomic(path, stamped, overwrite=True, durable=False)
+    return stamped

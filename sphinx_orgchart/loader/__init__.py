@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..data import OrgData, Origin, sibling_key
+from ..data import TEXT_FIELDS, OrgData, Origin, sibling_key
 from ..i18n import N_
 from ..model import MANIFEST_NAME, SECTIONS, OrgPackage, PackageInfo, Unit
 from ..problems import FILE_OUTSIDE, FILE_UNREADABLE, MANIFEST, Problem, Severity, sort_problems
@@ -73,9 +73,12 @@ def find_files(
     problems: list[Problem] = []
     excluded: set[Path] = set()
     for pattern in exclude:
-        if not _pattern_outside(pattern):
+        if pattern.strip() and not _pattern_outside(pattern):
             excluded.update(p for p in root.glob(pattern))
+    manifest_target = _resolved(manifest.path)
     for index, pattern in enumerate(include or DEFAULT_INCLUDE):
+        if not pattern.strip():
+            continue  # reported by _empty_patterns
         if _pattern_outside(pattern):
             problems.append(
                 Problem(
@@ -96,9 +99,23 @@ def find_files(
                 continue
             if path in excluded or any(parent in excluded for parent in path.parents):
                 continue  # a pattern such as 'drafts/**' matches the folder
-            if path.resolve() == manifest.path.resolve() or not path.is_file():
+            target_path = _resolved(path)
+            if target_path is None:
+                problems.append(
+                    Problem(
+                        FILE_UNREADABLE,
+                        N_(
+                            "this file is a symbolic link that leads back to itself (a loop of "
+                            "links): replace it with the file it should point to"
+                        ),
+                        {},
+                        path,
+                    )
+                )
                 continue
-            if not path.resolve().is_relative_to(real_root):
+            if target_path == manifest_target or not path.is_file():
+                continue
+            if not target_path.is_relative_to(real_root):
                 target = os.readlink(path) if path.is_symlink() else str(path.resolve())
                 problems.append(
                     Problem(
@@ -114,6 +131,32 @@ def find_files(
                 continue
             found[relative.as_posix()] = path
     return [found[key] for key in sorted(found)], problems
+
+
+def _resolved(path: Path) -> Path | None:
+    """Where ``path`` leads once links are followed; None for a loop of links."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError on Python < 3.13
+        return None
+
+
+def _outside_manifest(root: Path, manifest: Path) -> Problem | None:
+    """A problem if the manifest is a link leading outside the package folder."""
+    if manifest == root:
+        return None
+    target = _resolved(manifest)
+    if target is not None and target.is_relative_to(root.resolve()):
+        return None
+    return Problem(
+        FILE_OUTSIDE,
+        N_(
+            "the manifest is a link to %(target)s, outside the package folder: copy the "
+            "package here, or point orgchart_data at the other folder"
+        ),
+        {"target": os.readlink(manifest) if manifest.is_symlink() else str(manifest)},
+        manifest,
+    )
 
 
 def _pattern_outside(pattern: str) -> bool:
@@ -185,6 +228,10 @@ def _load(path: str | Path) -> LoadResult:
             )
         result.problems.append(Problem(MANIFEST, msgid, {"found": ", ".join(candidates[:3])}, root))
         return result
+    refused = _outside_manifest(root, manifest)
+    if refused is not None:
+        result.problems.append(refused)
+        return result
     manifest_file = read_yaml(manifest)
     language, include, exclude = _raw_manifest_settings(manifest_file)
     assembler = Assembler(root=root if root.is_dir() else root.parent, language=language)
@@ -233,8 +280,8 @@ def package_files(path: str | Path) -> list[Path]:
     """
     root = Path(path).absolute()
     manifest = _manifest_of(root) if root.exists() else None
-    if manifest is None:
-        return []
+    if manifest is None or _outside_manifest(root, manifest) is not None:
+        return [] if manifest is None else [manifest]
     manifest_file = read_yaml(manifest)
     _, include, exclude = _raw_manifest_settings(manifest_file)
     paths, _ = find_files(root, manifest_file, include, exclude)
@@ -265,7 +312,14 @@ def _finish(assembler: Assembler, info: PackageInfo | None) -> OrgData | None:
             units, assembler.sequence, [o.id for o in _sorted_orgs(assembler)]
         ),
     )
-    origins = {key: Origin(src.path, src.line()) for key, src in assembler.origins.items()}
+    origins = {
+        key: Origin(
+            src.path,
+            src.line(),
+            tuple((name, line) for name in TEXT_FIELDS if (line := src.text_line(name))),
+        )
+        for key, src in assembler.origins.items()
+    }
     data = OrgData(package, origins)
     assembler.problems.extend(
         Checker(data, assembler.origins, assembler.broken_ids, assembler.root).run()

@@ -32,6 +32,10 @@ class Source:
         """Line of the record, or of one of its keys."""
         return self.lines.line_of((*self.base, *sub))
 
+    def text_line(self, key: str) -> int | None:
+        """Line where the text of ``key`` starts (below the key for a block scalar)."""
+        return self.lines.text_line((*self.base, key))
+
     def at(self, *sub: str | int) -> tuple[Path, int | None]:
         """(file, line) of the record or of one of its keys."""
         return self.path, self.line(*sub)

@@ -6,6 +6,7 @@ keys, UTF-8 text. libyaml's C parser is used when PyYAML was built with it.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,8 +44,13 @@ _STANDARD_TAGS = frozenset(
 )
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
 
 Path_ = tuple[str | int, ...]
+
+
+TEXT_START = -1
+"""Last item of the path under which a text's first line is kept, when it is not the key's."""
 
 
 @dataclass
@@ -61,6 +67,10 @@ class LineMap:
             if line is not None:
                 return line
         return None
+
+    def text_line(self, path: Path_) -> int | None:
+        """Line of the first line of the text at ``path`` (a block scalar starts below its key)."""
+        return self.lines.get((*path, TEXT_START)) or self.line_of(path)
 
 
 @dataclass
@@ -203,6 +213,9 @@ class _Builder:
                     YAML_SYNTAX, N_("a key must be a plain word, not a list or mapping"), key_line
                 )
                 continue
+            if key_node.tag not in _STANDARD_TAGS:
+                self.build(key_node, path)  # refuses the tag, located on the key's line
+                continue
             key = key_node.value if key_node.tag == _STR_TAG else str(self.scalar(key_node))
             if key in seen:
                 self.problem(
@@ -218,11 +231,57 @@ class _Builder:
                 continue
             seen[key] = key_line
             self.out.lines.lines[(*path, key)] = key_line  # the key's line, not its value's
+            if isinstance(value_node, yaml.ScalarNode):
+                first = value_node.start_mark.line + 1 + (value_node.style in ("|", ">"))
+                if first != key_line:  # a block scalar, or a text starting on the next line
+                    self.out.lines.lines[(*path, key, TEXT_START)] = first
             result[key] = self.build(value_node, (*path, key))
         return result
 
 
+# Byte order marks of the encodings Windows tools call "Unicode" (longest first).
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 if the file looks saved so (a byte order mark, or ASCII text whose
+    every other byte is NUL), else None."""
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[: min(len(data), 512) // 4 * 4]
+    if len(head) < 8:
+        return None
+    if (not any(head[1::4] + head[2::4] + head[3::4]) and all(head[0::4])) or (
+        not any(head[0::4] + head[1::4] + head[2::4]) and all(head[3::4])
+    ):
+        return "UTF-32"
+    if (not any(head[1::2]) and all(head[0::2])) or (not any(head[0::2]) and all(head[1::2])):
+        return "UTF-16"
+    return None
+
+
 def _decode(data: bytes, out: YamlFile) -> str | None:
+    wide = _wide_encoding(data)
+    if wide is not None:
+        out.problems.append(
+            Problem(
+                FILE_ENCODING,
+                N_(
+                    'the file is saved as %(encoding)s ("Unicode" in some editors), not '
+                    "UTF-8: save it as UTF-8 in your editor"
+                ),
+                {"encoding": wide},
+                out.path,
+                1,
+            )
+        )
+        return None
     if b"\x00" in data[:8192]:
         out.problems.append(
             Problem(FILE_BINARY, N_("this is a binary file, not YAML text"), {}, out.path)
@@ -376,9 +435,15 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlFile:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        if node is None:
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG):
             out.problems.append(
-                Problem(FILE_EMPTY, N_("the file is empty or holds only comments"), {}, path, 1)
+                Problem(
+                    FILE_EMPTY,
+                    N_("the file holds no data: it is empty, or only comments or null"),
+                    {},
+                    path,
+                    1,
+                )
             )
             return out
         if "*" in text and _expanded_size(node, MAX_NODES) > MAX_NODES:

@@ -15,7 +15,7 @@ from sphinx.ext.graphviz import GraphvizError, render_dot
 from ..graph import Chart, RenderError, dot_version, legend_dot, render, to_dot
 from ..graph.build import split_for_print
 from ..graph.printing import Placement, place
-from ..graph.render import pdf_size
+from ..graph.render import pdf_size, stamp_pdf
 from ..writefile import write_bytes_atomic
 from .text import _, __
 from .warnings import CHART, warn
@@ -150,7 +150,7 @@ def _best_print(self: Any, chart: Chart) -> tuple[str, Placement, tuple[float, f
             return None
         if fname is None or outfn is None:
             return None
-        size = pdf_size(outfn.read_bytes()) or (6.0, 4.0)
+        size = pdf_size(stamp_pdf(outfn)) or (6.0, 4.0)
         placement = place(*size)
         if best is None or placement.scale > best[1].scale:
             best = (fname.as_posix(), placement, size)
@@ -178,8 +178,9 @@ def visit_figure_latex(self: Any, node: chart_figure) -> None:
             f"{{{{{fname.removesuffix('.pdf')}}}.pdf}}\n\\end{{center}}\n"
         )
     if chart.legend:
-        legend, _out = render_dot(self, legend_dot(chart), {}, "pdf", "orgchart-legend")
-        if legend is not None:
+        legend, legend_out = render_dot(self, legend_dot(chart), {}, "pdf", "orgchart-legend")
+        if legend is not None and legend_out is not None:
+            stamp_pdf(legend_out)
             self.body.append(
                 f"\n\\begin{{center}}\n\\sphinxincludegraphics"
                 f"{{{{{legend.as_posix().removesuffix('.pdf')}}}.pdf}}"

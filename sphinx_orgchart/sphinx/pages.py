@@ -45,26 +45,54 @@ class Navigation:
 
 
 def navigation(data: OrgData, units: set[str]) -> Navigation:
-    """The tree of pages: current and planned units under their parents, closed ones apart."""
+    """The tree of pages: current and coming units under their parents, ended ones apart.
+
+    A unit is current unless it has ended on the data's date (``valid_until`` before it, or
+    closed without a date). A unit sits under its parent when both are current or both have
+    ended; otherwise it is listed at the top of its organisation (current) or in the archive
+    (ended), so that every page is in exactly one toctree.
+    """
     as_of = data.as_of
 
     def current(unit_id: str) -> bool:
         unit = data.units[unit_id]
-        return unit.is_valid_on(as_of) or unit.status is UnitStatus.planned
+        if unit.valid_until is not None:
+            return unit.valid_until >= as_of
+        return unit.status is not UnitStatus.closed
 
     children = {
         uid: [c for c in data.children.get(uid, []) if c in units and current(c) == current(uid)]
         for uid in units
     }
+    placed = {c for listed in children.values() for c in listed}
     roots = {org: [u for u in top if u in units and current(u)] for org, top in data.roots.items()}
-    closed = [
-        u.id
-        for u in data.package.units
-        if u.id in units
-        and not current(u.id)
-        and (u.parent is None or u.parent not in units or current(u.parent))
-    ]
+    placed.update(u for top in roots.values() for u in top)
+    closed: list[str] = []
+    for unit in data.package.units:
+        if unit.id not in units or unit.id in placed:
+            continue
+        if not current(unit.id):
+            closed.append(unit.id)
+            continue
+        org = _organisation_of(data, unit.id)
+        if org in roots:
+            roots[org].append(unit.id)
+        else:
+            closed.append(unit.id)
     return Navigation(children, roots, closed)
+
+
+def _organisation_of(data: OrgData, unit_id: str) -> str | None:
+    """The organisation of a unit: its own, else its nearest ancestor's."""
+    seen: set[str] = set()
+    current: str | None = unit_id
+    while current is not None and current in data.units and current not in seen:
+        seen.add(current)
+        unit = data.units[current]
+        if unit.organisation:
+            return unit.organisation
+        current = unit.parent
+    return None
 
 
 def page_name(unit_id: str) -> str:

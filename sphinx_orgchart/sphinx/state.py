@@ -174,11 +174,12 @@ def report_problems(app: Sphinx, state: OrgState) -> None:
             message = f"{problem.path}: {message}"  # Sphinx reads a bare path as a docname
         logger.warning(message, type=WARNING_TYPE, subtype=problem.code, location=location)
     if state.data is None:
+        loaded = __(
+            "the organisation data could not be loaded: the directives of sphinx-orgchart "
+            "will show nothing"
+        )
         warn(
-            __(
-                "the organisation data could not be loaded: the directives of sphinx-orgchart "
-                "will show nothing"
-            ),
+            f"{state.root}: {loaded}",
             NO_DATA,
         )
 

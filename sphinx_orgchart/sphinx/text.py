@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
+from typing import TypeVar
 
 from babel.dates import format_date
+from docutils import nodes
 from sphinx.environment import BuildEnvironment
 from sphinx.locale import get_translation
 
 from ..i18n import DOMAIN, normalize_language, translate
 
-__all__ = ["_", "__", "console_language", "format_day", "language_of"]
+__all__ = ["_", "__", "as_written", "console_language", "format_day", "language_of"]
+
+D = TypeVar("D")
 
 _ = get_translation(DOMAIN)
 """Text that goes into documents, in the handbook's language."""
@@ -32,3 +38,23 @@ def console_language() -> str:
 def format_day(day: dt.date, language: str) -> str:
     """A date as people write it: "1 janvier 2016", "1 January 2016"."""
     return format_date(day, format="long", locale="fr" if language == "fr" else "en_GB")
+
+
+def as_written(run: Callable[[D], list[nodes.Node]]) -> Callable[[D], list[nodes.Node]]:
+    """Decorate a directive's ``run``: what it shows is data, printed as written.
+
+    SmartQuotes would turn ``"Accueil" -- l'état`` into ``« Accueil » – l’état`` in the page
+    (titles included) while the index, the directory, ``objects.inv`` and the exports keep
+    the name as written: one unit would have two names. Sphinx leaves alone the text under
+    an element whose ``support_smartquotes`` is False.
+    """
+
+    @functools.wraps(run)
+    def wrapper(self: D) -> list[nodes.Node]:
+        result = run(self)
+        for node in result:
+            if isinstance(node, nodes.Element):
+                node["support_smartquotes"] = False
+        return result
+
+    return wrapper

@@ -56,6 +56,11 @@ CHART = _declare(
     "A chart could not be drawn (Graphviz missing or failing), or is too big to print legibly.",
 )
 NO_DATA = _declare("no-data", "The data package could not be loaded at all.")
+DATA_TEXT = _declare(
+    "data-text",
+    "A text of the data (a description, a role...) does something a handbook does not "
+    "allow: an image or download of a local file, or a directive showing its own record.",
+)
 
 
 Location = str | tuple[str | None, int | None] | Node | None

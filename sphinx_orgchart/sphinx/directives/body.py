@@ -16,7 +16,7 @@ from ...vocab import label
 from ..datarest import parse_data_rest
 from ..domain import OrgDomain, anchor_of
 from ..state import get_state, note_deps
-from ..text import _, __, format_day, language_of
+from ..text import _, __, as_written, format_day, language_of
 from ..unitblock import _bullets, _field, _para, xref
 from ..warnings import UNKNOWN_TARGET, warn
 
@@ -58,6 +58,7 @@ class BodyDirective(SphinxDirective):
     }
     argument_doc: ClassVar[str] = "The body's id."
 
+    @as_written
     def run(self) -> list[nodes.Node]:
         body_id = self.arguments[0].strip()
         data = get_state(self.env).data
@@ -78,7 +79,7 @@ class BodyDirective(SphinxDirective):
             if domain.note_object("body", body_id, anchor, self.get_location()):
                 block["ids"].append(anchor)
         if body.role:
-            block += parse_data_rest(self, data, "bodies", body.id, body.role)
+            block += parse_data_rest(self, data, "bodies", body.id, body.role, field="role")
         fields = nodes.field_list()
         fields += _field(_("Kind"), _para(label(body.kind, language)))
         org = data.organisations.get(body.organisation)
@@ -115,7 +116,9 @@ class BodyDirective(SphinxDirective):
         block += fields
         if body.functioning:
             block += nodes.rubric(_("How it works"), _("How it works"))
-            block += parse_data_rest(self, data, "bodies", body.id, body.functioning)
+            block += parse_data_rest(
+                self, data, "bodies", body.id, body.functioning, field="functioning"
+            )
         return [block]
 
     def post(self, data: OrgData, post_id: str) -> nodes.Node:

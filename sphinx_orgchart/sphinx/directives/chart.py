@@ -14,7 +14,7 @@ from ...graph import Chart, ChartSpec, Direction, build_charts, default_title
 from ...timeline import as_of_view
 from ..chartnodes import chart_details, chart_figure, chart_unit, orgchart_chart
 from ..state import get_state, note_deps
-from ..text import _, __, language_of
+from ..text import _, __, as_written, language_of
 from ..unitblock import xref
 from ..warnings import BAD_OPTION, UNKNOWN_TARGET, warn
 
@@ -144,6 +144,7 @@ class ChartDirective(SphinxDirective):
             return []
         return [((), org) for org in ([wanted] if wanted else list(data.organisations))]
 
+    @as_written
     def run(self) -> list[nodes.Node]:
         data = get_state(self.env).data
         if data is None:

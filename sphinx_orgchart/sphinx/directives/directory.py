@@ -16,7 +16,7 @@ from ..domain import OrgDomain, entry_anchor
 from ..indices import french_key
 from ..state import OptionError, data_for, note_deps, option_id
 from ..tables import table
-from ..text import _, __, language_of
+from ..text import _, __, as_written, language_of
 from ..unitblock import xref
 from ..warnings import BAD_OPTION, warn
 
@@ -78,6 +78,7 @@ class DirectoryDirective(SphinxDirective):
             units.sort(key=lambda u: french_key(u.name))
         return units
 
+    @as_written
     def run(self) -> list[nodes.Node]:
         data = data_for(self)
         if data is None:

@@ -17,7 +17,7 @@ from ...timeline import as_of_view, compare, event_title, events_between
 from ...vocab import label
 from ..datarest import parse_data_rest
 from ..state import OptionError, get_state, note_deps, option_id
-from ..text import _, __, format_day, language_of
+from ..text import _, __, as_written, format_day, language_of
 from ..unitblock import _bullets, xref
 from ..warnings import BAD_OPTION, warn
 from .chart import ChartDirective
@@ -71,6 +71,7 @@ class ChangesDirective(SphinxDirective):
         "move, transfer, mutualisation), separated by commas.",
     }
 
+    @as_written
     def run(self) -> list[nodes.Node]:
         data = get_state(self.env).data
         if data is None:
@@ -142,7 +143,7 @@ class ChangesDirective(SphinxDirective):
         if facts:
             body += _bullets(facts)
         if event.text:
-            body += parse_data_rest(self, data, "events", event.id, event.text)
+            body += parse_data_rest(self, data, "events", event.id, event.text, field="text")
         item += body
         return item
 
@@ -181,6 +182,7 @@ class CompareDirective(ChartDirective):
         "alt": "The chart's short text alternative.",
     }
 
+    @as_written
     def run(self) -> list[nodes.Node]:
         data = get_state(self.env).data
         if data is None:

@@ -15,7 +15,7 @@ from ...data import OrgData
 from ...model import Level
 from ..domain import OrgDomain
 from ..state import OptionError, data_for, note_deps, option_id
-from ..text import _, language_of
+from ..text import _, as_written, language_of
 from ..unitblock import xref
 
 __all__ = ["LevelsDirective"]
@@ -41,6 +41,7 @@ class LevelsDirective(SphinxDirective):
         "examples": "How many units to show as examples of each level (default 3).",
     }
 
+    @as_written
     def run(self) -> list[nodes.Node]:
         data = data_for(self)
         if data is None:

@@ -17,7 +17,7 @@ from ..datarest import parse_data_rest
 from ..domain import OrgDomain, anchor_of
 from ..state import OptionError, get_state, note_deps, option_id
 from ..tables import table
-from ..text import _, __, format_day, language_of
+from ..text import _, __, as_written, format_day, language_of
 from ..unitblock import xref
 from ..warnings import BAD_OPTION, warn
 
@@ -68,6 +68,7 @@ class ObjectivesDirective(SphinxDirective):
         "no-index": "Do not make the objectives here the targets of ``:org:objective:``.",
     }
 
+    @as_written
     def run(self) -> list[nodes.Node]:
         data = get_state(self.env).data
         if data is None:

@@ -14,7 +14,7 @@ from ...vocab import label
 from ..datarest import parse_data_rest
 from ..domain import OrgDomain, anchor_of
 from ..state import get_state, note_deps
-from ..text import _, __, language_of
+from ..text import _, __, as_written, language_of
 from ..unitblock import _bullets, _field, _para, xref
 from ..warnings import UNKNOWN_TARGET, warn
 from .unit import toctree
@@ -36,6 +36,7 @@ class OrganisationDirective(SphinxDirective):
     }
     argument_doc: ClassVar[str] = "The organisation's id."
 
+    @as_written
     def run(self) -> list[nodes.Node]:
         org_id = self.arguments[0].strip()
         data = get_state(self.env).data
@@ -85,6 +86,7 @@ class UnitsIndexDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = {}
     option_docs: ClassVar[dict[str, str]] = {}
 
+    @as_written
     def run(self) -> list[nodes.Node]:
         state = get_state(self.env)
         data = state.data

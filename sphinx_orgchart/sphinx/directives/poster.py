@@ -16,7 +16,7 @@ from ...graph import ChartSpec, RenderError, dot_version
 from ...graph.poster import PAPERS, best_row_width, poster, poster_dot
 from ...writefile import write_bytes_atomic
 from ..state import get_state, note_deps
-from ..text import _, __, language_of
+from ..text import _, __, as_written, language_of
 from ..warnings import CHART, UNKNOWN_TARGET, warn
 
 __all__ = ["PosterDirective", "poster_link", "setup_poster"]
@@ -43,6 +43,7 @@ class PosterDirective(SphinxDirective):
     argument_doc: ClassVar[str] = "An organisation's or a unit's id (default: the first "
     "organisation)."
 
+    @as_written
     def run(self) -> list[nodes.Node]:
         data = get_state(self.env).data
         if data is None:

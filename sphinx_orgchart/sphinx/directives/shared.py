@@ -15,7 +15,7 @@ from ...vocab import label
 from ..domain import OrgDomain, entry_anchor
 from ..state import OptionError, data_for, note_deps, option_id
 from ..tables import table
-from ..text import _, format_day, language_of
+from ..text import _, as_written, format_day, language_of
 from ..unitblock import xref
 
 __all__ = ["SharedDirective"]
@@ -42,6 +42,7 @@ class SharedDirective(SphinxDirective):
         "no-summary": "Leave out the summary (units per mode).",
     }
 
+    @as_written
     def run(self) -> list[nodes.Node]:
         data = data_for(self)
         if data is None:

@@ -11,9 +11,10 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from ...data import OrgData
+from ...graph.build import boxed_children
 from ..domain import OrgDomain, anchor_of
 from ..state import get_state, note_deps
-from ..text import __, language_of
+from ..text import __, as_written, language_of
 from ..unitblock import SECTIONS, UnitBlock
 from ..warnings import BAD_OPTION, UNKNOWN_TARGET, warn
 
@@ -90,6 +91,7 @@ class UnitDirective(SphinxDirective):
                 self.domain.note_object("post", post_id, post_anchor, self.get_location())
         return block, container
 
+    @as_written
     def run(self) -> list[nodes.Node]:
         data = self.data_or_warn()
         if data is None:
@@ -107,7 +109,7 @@ class UnitPageDirective(UnitDirective):
 
     def chart(self, data: OrgData, unit_id: str) -> list[nodes.Node]:
         """The chart of the unit, when it has at least two sub-units drawn as boxes."""
-        if not self.env.config.orgchart_page_charts or _boxed_children(data, unit_id) < 2:
+        if not self.env.config.orgchart_page_charts or boxed_children(data, unit_id) < 2:
             return []
         from .chart import ChartDirective
 
@@ -124,6 +126,7 @@ class UnitPageDirective(UnitDirective):
         )
         return chart.run()
 
+    @as_written
     def run(self) -> list[nodes.Node]:
         data = self.data_or_warn()
         if data is None:
@@ -160,15 +163,3 @@ def toctree(
     wrapper = nodes.compound(classes=["toctree-wrapper"])
     wrapper += node
     return wrapper
-
-
-def _boxed_children(data: OrgData, unit_id: str) -> int:
-    """How many sub-units of a unit would be boxes of their own in a chart."""
-    count = 0
-    for child_id in data.children.get(unit_id, []):
-        child = data.units[child_id]
-        level = data.levels.get(child.level)
-        stacked = level is not None and level.style.stack and not data.children.get(child_id)
-        if not stacked and child.is_valid_on(data.as_of):
-            count += 1
-    return count
