@@ -46,35 +46,64 @@ def test_no_change_reads_nothing(project: Path) -> None:
     assert read_docs(project) == []
 
 
-def test_renaming_a_unit_reads_its_page_and_its_parent(project: Path) -> None:
+def test_a_deleted_page_comes_back_when_the_data_did_not_change(project: Path) -> None:
+    """With unchanged data the pages are known by their digests and not rendered again; a
+    page removed from the disk is still written back, and only it is read."""
+    page = project / "org" / "ville-paie.rst"
+    text = page.read_text(encoding="utf-8")
+    page.unlink()
+    assert read_docs(project) == ["org/ville-paie"]
+    assert page.read_text(encoding="utf-8") == text
+
+
+def read_and_written(srcdir: Path) -> tuple[list[str], list[str]]:
+    """Build; return the documents read, and the documents written (HTML pages)."""
+    app = make_app(srcdir, "html")
+    read: list[str] = []
+    written: list[str] = []
+    app.connect("env-before-read-docs", lambda app, env, docnames: read.extend(docnames))
+    app.connect("html-page-context", lambda app, page, *args: written.append(page))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return sorted(read), sorted(written)
+
+
+def test_renaming_a_unit_reads_its_page_and_the_charts_that_draw_it(project: Path) -> None:
     edit(project, "name: Service paie", "name: Service de la paie")
-    # its page, its parent's (sub-units), and the pages whose charts draw it: the DG's and
-    # the pôle's
-    assert read_docs(project) == [
-        "org/ville-dg",
-        "org/ville-drh",
-        "org/ville-paie",
-        "org/ville-res",
-    ]
+    read, written = read_and_written(project)
+    # its page, and the pages whose charts draw it: the DG's and the pôle's
+    assert read == ["org/ville-dg", "org/ville-paie", "org/ville-res"]
+    # its parent's page names it among its sub-units, in a reference named when written:
+    # written again, not read again
+    assert "org/ville-drh" in written
+    assert "org/ville-drh" not in read
     page = (project / "_build" / "html" / "org" / "ville-drh.html").read_text(encoding="utf-8")
     assert "Service de la paie" in page
+    assert "Service paie" not in page
+
+
+def test_a_renaming_is_seen_in_the_directory_without_reading_it(tmp_path: Path) -> None:
+    srcdir = copy_root("lists", tmp_path / "src")
+    read_docs(srcdir)
+    edit(srcdir, "name: Direction des ressources humaines", "name: Direction des RH")
+    read, written = read_and_written(srcdir)
+    assert "annuaire" not in read
+    assert "annuaire" in written
+    page = (srcdir / "_build" / "html" / "annuaire.html").read_text(encoding="utf-8")
+    assert "Direction des RH (DRH)" in page
+    assert "Direction des ressources humaines" not in page
 
 
 def test_editing_a_referenced_unit_reads_the_referencing_page(project: Path) -> None:
     edit(project, "sigle: DRH", "sigle: DRHM")
-    read = read_docs(project)
-    # Its own page, its children's (breadcrumb), its parent's (sub-units), the charts that
-    # draw it (the DG's, the pôle's, and the Métropole's, with which it is shared) and the
-    # index page that links to it.
-    assert read == [
-        "index",
-        "org/metro-dg",
-        "org/ville-carrieres",
-        "org/ville-dg",
-        "org/ville-drh",
-        "org/ville-paie",
-        "org/ville-res",
-    ]
+    read, written = read_and_written(project)
+    # Its own page and the charts that draw it (the DG's, the pôle's, and the Métropole's,
+    # with which it is shared); its children's pages (breadcrumb), its parent's
+    # (sub-units) and the index page, whose role names it, are written again, not read.
+    assert read == ["org/metro-dg", "org/ville-dg", "org/ville-drh", "org/ville-res"]
+    assert {"index", "org/ville-carrieres", "org/ville-paie"} <= set(written)
     index = (project / "_build" / "html" / "index.html").read_text(encoding="utf-8")
     assert "Direction des ressources humaines (DRHM)" in index
 

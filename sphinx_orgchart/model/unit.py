@@ -180,6 +180,12 @@ class Unit(Record):
         """Name followed by the sigle, as shown in lists and links."""
         return f"{self.name} ({self.sigle})" if self.sigle else self.name
 
+    def has_ended(self, day: dt.date) -> bool:
+        """Whether the unit no longer exists on ``day`` (units still to come have not ended)."""
+        if self.valid_until is not None:
+            return self.valid_until < day
+        return self.status is UnitStatus.closed
+
     def is_valid_on(self, day: dt.date) -> bool:
         """Whether the unit exists on ``day``."""
         if self.valid_from is not None and day < self.valid_from:

@@ -111,6 +111,10 @@ class OrgXRefRole(XRefRole):
         data = get_state(env).data
         if objtype == "post" and data is not None and target in data.posts:
             note_deps(env, [dependency_key("unit", data.posts[target][0])])
+        elif objtype == "unit" and not has_explicit_title and data and target in data.units:
+            # named when the page is written: a renaming rewrites the page, not reads it
+            refnode["orgchart_name"] = "label"
+            note_deps(env, [dependency_key(objtype, target)], names=[target])
         else:
             note_deps(env, [dependency_key(objtype, target)])
         if not has_explicit_title:

@@ -22,13 +22,14 @@ from .directives.poster import setup_poster
 from .directives.shared import SharedDirective
 from .directives.unit import UnitDirective, UnitPageDirective
 from .domain import OrgDomain, warn_missing
+from .livenames import LiveNames
 from .nodes import setup_nodes
 from .pages import generate_pages
-from .state import load_state, outdated_docs
+from .state import load_state, outdated_docs, rewritten_docs
 
 __all__ = ["ENV_VERSION", "setup"]
 
-ENV_VERSION = 3
+ENV_VERSION = 4
 """Bumped when what the extension keeps in the environment changes shape."""
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -70,6 +71,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", lambda app, config: _static_path(app))
     app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", outdated_docs)
+    app.connect("env-get-updated", rewritten_docs)
+    app.add_post_transform(LiveNames)
     app.connect("warn-missing-reference", warn_missing)
     app.add_css_file("orgchart.css")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
@@ -19,15 +20,20 @@ __all__ = ["SharedUnitIndex", "UnitIndex", "french_key"]
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 
 
+@functools.cache
+def _fold(char: str) -> str:
+    """One character without its accents, in lower case (œ gives oe)."""
+    decomposed = unicodedata.normalize("NFKD", char.translate(_LIGATURES))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def french_key(text: str) -> tuple[str, str]:
     """Sort key that files É with E and ignores case and accents, as French indexes do."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
-    base = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return (base, text)
+    return ("".join(map(_fold, text)), text)
 
 
-def _letter(text: str) -> str:
-    first = french_key(text)[0][:1].upper()
+def _letter(key: tuple[str, str]) -> str:
+    first = key[0][:1].upper()
     return first if first.isalpha() else "#"
 
 
@@ -73,8 +79,8 @@ class UnitIndex(Index):
                     )
                 )
         content: dict[str, list[IndexEntry]] = {}
-        for _key, entry in sorted(entries, key=lambda item: item[0]):
-            content.setdefault(_letter(entry.name), []).append(entry)
+        for key, entry in sorted(entries, key=lambda item: item[0]):
+            content.setdefault(_letter(key), []).append(entry)
         return sorted(content.items(), key=lambda item: french_key(item[0])), False
 
 

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from sphinx.application import Sphinx
 from sphinx.util.display import status_iterator
 
+from .. import __version__
 from ..data import OrgData
-from ..model import UnitStatus
 from ..writefile import write_text_atomic
 from .config import CONFIG_VALUES
 from .state import OrgState, get_state
@@ -55,10 +57,7 @@ def navigation(data: OrgData, units: set[str]) -> Navigation:
     as_of = data.as_of
 
     def current(unit_id: str) -> bool:
-        unit = data.units[unit_id]
-        if unit.valid_until is not None:
-            return unit.valid_until >= as_of
-        return unit.status is not UnitStatus.closed
+        return not data.units[unit_id].has_ended(as_of)
 
     children = {
         uid: [c for c in data.children.get(uid, []) if c in units and current(c) == current(uid)]
@@ -150,12 +149,20 @@ def _templates(app: Sphinx) -> jinja2.Environment:
 
 
 def generate_pages(app: Sphinx) -> None:
-    """Write the unit pages that changed, remove those of units that went away."""
+    """Write the unit pages that changed, remove those of units that went away.
+
+    When neither the data files, the settings nor the template changed since the last
+    build, the pages' texts are known by their digests: none is rendered again, unless its
+    file is missing.
+    """
     state = get_state(app.env)
     data = state.data
     pages_dir = Path(app.srcdir) / app.config.orgchart_pages_dir
     prefix = Path(app.config.orgchart_pages_dir).as_posix().strip("/")
+    settings = tuple(getattr(app.config, v.name) for v in CONFIG_VALUES)
     wanted: dict[str, str] = {}
+    texts: dict[str, str] = {}
+    render: Callable[[str], str] = texts.__getitem__
     if app.config.orgchart_pages and data is not None:
         covered = app.config.orgchart_organisations or list(data.organisations)
         units = [u for u in data.package.units if u.organisation in covered]
@@ -163,24 +170,49 @@ def generate_pages(app: Sphinx) -> None:
         state.nav = navigation(data, set(state.pages))
         templates = _templates(app)
         page = templates.get_template("unit-page.rst.jinja")
-        for unit in units:
-            wanted[f"{page_name(unit.id)}.rst"] = page.render(
-                unit=unit, data=data, notice=NOTICE, docname=state.pages[unit.id]
-            )
-        wanted["index.rst"] = templates.get_template("index.rst.jinja").render(notice=NOTICE)
+        by_name = {f"{page_name(u.id)}.rst": u for u in units}
+
+        def render_page(name: str) -> str:
+            if name == "index.rst":
+                return templates.get_template("index.rst.jinja").render(notice=NOTICE)
+            unit = by_name[name]
+            return page.render(unit=unit, data=data, notice=NOTICE, docname=state.pages[unit.id])
+
+        render = render_page
+        key = _pages_key(app, state, settings)
+        if key == state.pages_key and state.page_digests.keys() == {*by_name, "index.rst"}:
+            wanted = state.page_digests
+        else:
+            texts = {name: render(name) for name in [*by_name, "index.rst"]}
+            wanted = {name: _digest(text) for name, text in texts.items()}
+        state.pages_key = key
     else:
         state.pages = {}
         state.nav = Navigation({}, {}, [])
-    _sync(pages_dir, wanted, app.verbosity)
-    state.page_settings = tuple(getattr(app.config, v.name) for v in CONFIG_VALUES)
+        state.pages_key = ()
+    state.page_digests = wanted
+    _sync(pages_dir, wanted, lambda name: texts.get(name) or render(name), app.verbosity)
+    state.page_settings = settings
 
 
-def _sync(pages_dir: Path, wanted: dict[str, str], verbosity: int) -> None:
+def _pages_key(app: Sphinx, state: OrgState, settings: tuple[Any, ...]) -> tuple[Any, ...]:
+    """What the pages' texts depend on: data files, settings, templates, version."""
+    custom = app.config.orgchart_page_template
+    template = Path(app.confdir) / custom if custom else None
+    stamp = template.stat().st_mtime_ns if template and template.exists() else 0
+    return (__version__, tuple(sorted(state.digests.items())), repr(settings), stamp)
+
+
+def _sync(
+    pages_dir: Path, wanted: dict[str, str], render: Callable[[str], str], verbosity: int
+) -> None:
+    """Make ``pages_dir`` hold the pages whose digests are ``wanted`` (``render`` gives a
+    page's text), leaving alone the pages edited by hand."""
     manifest_path = pages_dir / MANIFEST
     manifest = _read_manifest(manifest_path)
     written: Manifest = {}
     to_write = []
-    for name, text in wanted.items():
+    for name, digest in wanted.items():
         path = pages_dir / name
         if path.exists():
             known = manifest.get(name)
@@ -197,10 +229,10 @@ def _sync(pages_dir: Path, wanted: dict[str, str], verbosity: int) -> None:
                         PAGE,
                     )
                 continue
-            if current == _digest(text):
+            if current == digest:
                 written[name] = known
                 continue
-        to_write.append((name, text))
+        to_write.append((name, render(name)))
     if to_write:
         for name, text in status_iterator(
             to_write,

@@ -20,14 +20,20 @@ from sphinx.environment import BuildEnvironment
 from ..data import OrgData
 from ..i18n import N_
 from ..loader import digest_files, load_package, package_files
-from ..model import UnitStatus
 from ..problems import Problem
 from ..timeline import as_of_view
 from .config import data_path
 from .text import __, console_language
 from .warnings import BAD_OPTION, NO_DATA, UNKNOWN_TARGET, WARNING_TYPE, logger, warn
 
-__all__ = ["OrgState", "get_state", "load_state", "note_deps", "outdated_docs"]
+__all__ = [
+    "OrgState",
+    "get_state",
+    "load_state",
+    "note_deps",
+    "outdated_docs",
+    "rewritten_docs",
+]
 
 DOMAIN = "org"
 
@@ -45,6 +51,9 @@ class OrgState:
     pages: dict[str, str] = field(default_factory=dict)
     nav: Any = None  # pages.Navigation: which page lists which
     page_settings: tuple[Any, ...] = ()
+    rewrite: list[str] = field(default_factory=list)  # documents to write, not read, again
+    pages_key: tuple[Any, ...] = ()  # what the generated pages were made from
+    page_digests: dict[str, str] = field(default_factory=dict)  # their texts' digests
     settings: tuple[str, str] = ("", "")
     owner_pid: int = 0  # the process that loaded the package in this build
 
@@ -61,6 +70,7 @@ class OrgState:
                 pages={},
                 nav=None,
                 changed=set(),
+                page_digests={},
             )
         return state
 
@@ -89,13 +99,8 @@ def fingerprints(data: OrgData) -> dict[str, str]:
         "sharing": _hash(
             [(u.id, u.organisation, u.shared.with_) for u in data.shared_units if u.shared]
         ),
-        "closed": _hash(
-            sorted(
-                u.id
-                for u in data.units.values()
-                if not u.is_valid_on(info.as_of) and u.status is not UnitStatus.planned
-            )
-        ),
+        # the archive of the generated pages (see pages.navigation)
+        "closed": _hash(sorted(u.id for u in data.units.values() if u.has_ended(info.as_of))),
         "level-counts": _hash(
             sorted(
                 Counter(
@@ -118,8 +123,15 @@ def fingerprints(data: OrgData) -> dict[str, str]:
         ("event", data.events),
     )
     for prefix, records in sections:
-        for record_id, record in records.items():
-            prints[f"{prefix}:{record_id}"] = _hash(record.model_dump_json())
+        if prefix == "unit":
+            # A unit's name apart from the rest of its record: pages that show it only in
+            # references named at write time are rewritten, not read again, on a renaming.
+            for unit in data.units.values():
+                prints[f"unit:{unit.id}"] = _hash(unit.model_dump_json(exclude=NAME_FIELDS))
+                prints[f"label:{unit.id}"] = _hash([unit.name, unit.sigle])
+        else:
+            for record_id, record in records.items():
+                prints[f"{prefix}:{record_id}"] = _hash(record.model_dump_json())
         prints[f"{prefix}s"] = _hash(list(records))
     for unit_id, children in data.children.items():
         prints[f"children:{unit_id}"] = _hash(children)
@@ -184,10 +196,28 @@ def report_problems(app: Sphinx, state: OrgState) -> None:
         )
 
 
-def note_deps(env: BuildEnvironment, keys: Iterable[str]) -> None:
-    """Record that the current document shows the data behind ``keys``."""
-    deps: dict[str, set[str]] = env.domaindata[DOMAIN]["deps"]
-    deps.setdefault(env.docname, set()).update(keys)
+NAME_FIELDS = {"name", "sigle"}
+"""The fields of a unit that make its name (fingerprinted apart, as ``label:<id>``)."""
+
+WRITE_ONLY = "="
+"""Prefix of the dependencies that call for writing a document again, not reading it."""
+
+
+def note_deps(env: BuildEnvironment, keys: Iterable[str], names: Iterable[str] = ()) -> None:
+    """Record that the current document shows the data behind ``keys``.
+
+    ``unit:<id>`` stands for the unit's whole record, its name included, unless the unit is
+    in ``names``: the document shows that unit's name only through references named when
+    the document is written (see :class:`~sphinx_orgchart.sphinx.livenames.LiveNames`), so
+    that renaming the unit rewrites the document without reading it again.
+    """
+    deps: set[str] = env.domaindata[DOMAIN]["deps"].setdefault(env.docname, set())
+    named = set(names)
+    for key in keys:
+        deps.add(key)
+        if key.startswith("unit:") and key[5:] not in named:
+            deps.add("label:" + key[5:])
+    deps.update(f"{WRITE_ONLY}label:{unit_id}" for unit_id in named)
 
 
 def outdated_docs(
@@ -195,20 +225,28 @@ def outdated_docs(
 ) -> list[str]:
     """Documents to read again because data they show has changed (``env-get-outdated``)."""
     state = get_state(env)
+    state.rewrite = []
     if not state.changed:
         return []
     deps: dict[str, set[str]] = env.domaindata[DOMAIN]["deps"]
-    stale = sorted(
-        doc
-        for doc, keys in deps.items()
-        if doc not in changed
-        and doc not in added
-        and doc not in removed
-        and not keys.isdisjoint(state.changed)
-    )
+    written = {WRITE_ONLY + key for key in state.changed}
+    stale: list[str] = []
+    for doc, keys in sorted(deps.items()):
+        if doc in changed or doc in added or doc in removed:
+            continue
+        if not keys.isdisjoint(state.changed):
+            stale.append(doc)
+        elif not keys.isdisjoint(written):
+            state.rewrite.append(doc)
     if stale:
         logger.info(__("the organisation data changed: %d documents to read again"), len(stale))
     return stale
+
+
+def rewritten_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Documents to write again without reading them (``env-get-updated``): they name a
+    renamed unit in references named at write time."""
+    return list(get_state(env).rewrite)
 
 
 def data_of(env: BuildEnvironment) -> OrgData | None:

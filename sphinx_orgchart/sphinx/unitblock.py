@@ -19,8 +19,14 @@ from .text import _, format_day
 __all__ = ["SECTIONS", "UnitBlock", "xref"]
 
 
-def xref(objtype: str, target: str, text: str, warn: bool = False) -> addnodes.pending_xref:
-    """A reference to an object of the ``org`` domain, resolved like the roles."""
+def xref(
+    objtype: str, target: str, text: str, warn: bool = False, name: str | None = None
+) -> addnodes.pending_xref:
+    """A reference to an object of the ``org`` domain, resolved like the roles.
+
+    ``name`` ("label" or "short", for units) makes the text the unit's name when the
+    document is written (see :mod:`.livenames`); ``text`` is then what it was when read.
+    """
     ref = addnodes.pending_xref(
         "",
         refdomain="org",
@@ -29,6 +35,8 @@ def xref(objtype: str, target: str, text: str, warn: bool = False) -> addnodes.p
         refexplicit=True,
         refwarn=warn,
     )
+    if name is not None:
+        ref["orgchart_name"] = name
     ref += nodes.inline(text, text, classes=["xref", "org", f"org-{objtype}"])
     return ref
 
@@ -90,15 +98,22 @@ class UnitBlock:
     register: bool = True
     deps: set[str] = field(default_factory=set)
     post_targets: list[tuple[str, str]] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    """Units named through references named at write time (see :mod:`.livenames`)."""
+    live: bool = False
+    """Whether ``data`` is the build's own (not a view as of another date)."""
 
     def show(self, objtype: str, object_id: str) -> None:
         """Note that the block shows this object (for incremental rebuilds)."""
         self.deps.add(f"{objtype}:{object_id}")
 
     def unit_ref(self, unit_id: str) -> nodes.Node:
-        """A link to a unit, named as the data names it."""
+        """A link to a unit, named as the data names it (when the page is written)."""
         self.show("unit", unit_id)
         other = self.data.units.get(unit_id)
+        if self.live and other is not None:
+            self.names.add(unit_id)
+            return xref("unit", unit_id, other.label, name="label")
         return xref("unit", unit_id, other.label if other else unit_id)
 
     def build(self, exclude: set[str]) -> nodes.container:

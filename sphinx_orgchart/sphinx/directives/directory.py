@@ -14,7 +14,7 @@ from ...model import PostState, Unit, UnitStatus
 from ...vocab import label
 from ..domain import OrgDomain, entry_anchor
 from ..indices import french_key
-from ..state import OptionError, data_for, note_deps, option_id
+from ..state import OptionError, data_for, get_state, note_deps, option_id
 from ..tables import table
 from ..text import _, __, as_written, language_of
 from ..unitblock import xref
@@ -86,6 +86,10 @@ class DirectoryDirective(SphinxDirective):
         units = self.units(data)
         if units is None:
             return []
+        # Names are set when the page is written, unless the directory is as of a date or
+        # in alphabetical order (a renaming moves the row).
+        live = data is get_state(self.env).data and self.options.get("order") != "alphabetical"
+        parents = {u.parent for u in units if u.parent}
         note_deps(
             self.env,
             [
@@ -95,9 +99,12 @@ class DirectoryDirective(SphinxDirective):
                 "people",
                 "levels",
                 *(f"unit:{u.id}" for u in units),
-                *(f"unit:{u.parent}" for u in units if u.parent),
+                *(f"unit:{p}" for p in parents),
             ],
+            names=[u.id for u in units] + sorted(parents) if live else [],
         )
+        name_form = "label" if live else None
+        short_form = "short" if live else None
         language = language_of(self.env)
         show_people = bool(
             self.env.config.orgchart_show_people and data.package.package.publish_people
@@ -105,7 +112,7 @@ class DirectoryDirective(SphinxDirective):
         domain: OrgDomain = self.env.get_domain("org")  # type: ignore[assignment]
         rows: list[list[list[nodes.Node]]] = []
         for unit in units:
-            name: list[nodes.Node] = [xref("unit", unit.id, unit.label)]
+            name: list[nodes.Node] = [xref("unit", unit.id, unit.label, name=name_form)]
             if unit.status is not UnitStatus.active:
                 name += [
                     nodes.Text(" "),
@@ -120,7 +127,9 @@ class DirectoryDirective(SphinxDirective):
                 [
                     name,
                     [nodes.Text(level.label(language) if level else unit.level)],
-                    [xref("unit", parent.id, parent.sigle or parent.name)] if parent else [],
+                    [xref("unit", parent.id, parent.sigle or parent.name, name=short_form)]
+                    if parent
+                    else [],
                     self.head(unit, language, show_people),
                     self.phone(unit),
                     self.email(unit),

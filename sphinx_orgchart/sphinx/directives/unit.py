@@ -81,8 +81,10 @@ class UnitDirective(SphinxDirective):
         show_people = bool(config.orgchart_show_people and data.package.package.publish_people)
         register = "no-index" not in self.options
         block = UnitBlock(self, data, unit, language_of(self.env), show_people, register)
+        block.live = data is get_state(self.env).data
         container = block.build(self.excluded())
-        note_deps(self.env, block.deps)
+        block.names.discard(unit.id)  # its own name is the page's title: read it again
+        note_deps(self.env, block.deps, names=block.names)
         if register:
             anchor = anchor_of("unit", unit.id)
             if self.domain.note_object("unit", unit.id, anchor, self.get_location()):
