@@ -1,6 +1,8 @@
 # sphinx-orgchart: every target sets up what it needs on a fresh machine.
 #   make test   - environment + graphviz, then ruff, mypy and the whole test suite
 #   make docs   - environment + graphviz, then the documentation, built with -W
+#   make fuzz   - the property-based robustness tests with 10,000 generated cases per test
+#   make bench  - the benchmarks at 200 units (about a minute); make bench-full: all sizes
 # Variables: PYTHON (interpreter used to create the environment), VENV (its folder).
 
 PYTHON ?= python3
@@ -12,7 +14,8 @@ SYSTEM_STAMP := $(VENV)/.system-deps
 # browser tests. scripts/install-system-deps.sh installs what is missing (as root).
 SYSTEM_DEPS ?= graphviz latex poppler chromium
 
-.PHONY: setup system-deps test lint typecheck unit docs pdf screenshots locale clean
+.PHONY: setup system-deps test lint typecheck unit fuzz bench bench-full docs pdf screenshots \
+	locale clean
 
 setup: $(STAMP) $(SYSTEM_STAMP)
 
@@ -37,6 +40,29 @@ unit: setup
 	$(BIN)/python -m pytest -q
 
 test: lint typecheck unit
+
+# FUZZ_EXAMPLES cases for each of the 3 data-layer properties, FUZZ_BUILD_EXAMPLES for each
+# of the 2 Sphinx ones (12,400 cases by default);
+# the count of cases run is printed at the end.
+FUZZ_EXAMPLES ?= 4000
+FUZZ_BUILD_EXAMPLES ?= 200
+fuzz: setup
+	ORGCHART_FUZZ_PROFILE=fuzz ORGCHART_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
+	ORGCHART_FUZZ_BUILD_EXAMPLES=$(FUZZ_BUILD_EXAMPLES) \
+	$(BIN)/python -m pytest -q tests/test_robustness_fuzz.py
+
+BENCH_STAMP := $(VENV)/.bench
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c requirements/constraints.txt -e '.[bench]'
+	touch $@
+
+bench: setup $(BENCH_STAMP)
+	$(BIN)/python -m benchmarks.run --sizes 200 --runs 1 --inc-runs 1 --j2-runs 1 \
+		--theme-size 0 --load-runs 3 --out benchmarks/results/quick
+
+bench-full: setup $(BENCH_STAMP)
+	$(BIN)/python -m benchmarks.run --sizes 200 1000 5000 --runs 3 --large-runs 1 \
+		--j2-runs 2 --inc-runs 2
 
 docs: setup
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html

@@ -10,6 +10,7 @@ there is one action for every four units. The same size always gives the same pa
 from __future__ import annotations
 
 import argparse
+import copy
 import random
 from pathlib import Path
 from typing import Any
@@ -208,15 +209,57 @@ def build(size: int, seed: int = 1) -> dict[str, dict[str, Any]]:
     return files
 
 
+def render(files: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """File name -> YAML text, as :func:`write` writes it (the same files give the same text)."""
+    return {
+        name: yaml.safe_dump(content, allow_unicode=True, sort_keys=False)
+        for name, content in files.items()
+    }
+
+
 def write(size: int, target: Path, seed: int = 1) -> Path:
     """Write a package of about ``size`` units under ``target``."""
-    for name, content in build(size, seed).items():
+    for name, text in render(build(size, seed)).items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(
-            yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
-        )
+        path.write_text(text, encoding="utf-8")
     return target
+
+
+# -- edits, as a person maintaining the package would make them ---------------------------
+
+
+def _units(files: dict[str, dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    return [(name, unit) for name, content in files.items() for unit in content.get("units", [])]
+
+
+def pick_unit(files: dict[str, dict[str, Any]], level: str = "service") -> str:
+    """The id of the unit in the middle of the package among those of ``level``."""
+    ids = [str(unit["id"]) for _name, unit in _units(files) if unit["level"] == level]
+    return ids[len(ids) // 2]
+
+
+def rename_unit(files: dict[str, dict[str, Any]], unit_id: str, name: str) -> dict[str, Any]:
+    """A copy of ``files`` where the unit ``unit_id`` is called ``name``."""
+    edited = copy.deepcopy(files)
+    for _file, unit in _units(edited):
+        if unit["id"] == unit_id:
+            unit["name"] = name
+            return edited
+    raise KeyError(unit_id)
+
+
+def add_unit(files: dict[str, dict[str, Any]], parent_id: str, unit_id: str) -> dict[str, Any]:
+    """A copy of ``files`` with a new service ``unit_id`` under ``parent_id``, in its file."""
+    edited = copy.deepcopy(files)
+    for name, parent in _units(edited):
+        if parent["id"] == parent_id:
+            rng = random.Random(unit_id)
+            number = sum(1 for _n, u in _units(edited) if u.get("parent") == parent_id) + 1
+            unit = _unit(unit_id, f"Service nouveau {number}", "service", rng, parent=parent_id)
+            edited[name]["units"].append(unit)
+            return edited
+    raise KeyError(parent_id)
 
 
 def main() -> None:

@@ -20,6 +20,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx_orgchart",
     "orgchart_reference",
+    "benchmark_results",
 ]
 
 # The documentation shows blocks of the example package; the unit pages themselves are in
