@@ -2,7 +2,7 @@
 #   make test   - environment + graphviz, then ruff, mypy and the whole test suite
 #   make docs   - environment + graphviz, then the documentation, built with -W
 #   make fuzz   - the property-based robustness tests with 10,000 generated cases per test
-#   make bench  - the benchmarks at 200 units (about a minute); make bench-full: all sizes
+#   make bench  - the benchmarks at 200 units; make bench-full: 200, 1,000 and 5,000 units
 # Variables: PYTHON (interpreter used to create the environment), VENV (its folder).
 
 PYTHON ?= python3
@@ -62,7 +62,7 @@ bench: setup $(BENCH_STAMP)
 
 bench-full: setup $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks.run --sizes 200 1000 5000 --runs 3 --large-runs 1 \
-		--j2-runs 2 --inc-runs 2
+		--j2-runs 2 --inc-runs 2 --theme-size 0 --load-runs 5
 
 docs: setup
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html
