@@ -6,7 +6,6 @@ keys, UTF-8 text. libyaml's C parser is used when PyYAML was built with it.
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,9 +15,7 @@ import yaml
 
 from ..i18n import N_, Msg
 from ..problems import (
-    FILE_BINARY,
     FILE_EMPTY,
-    FILE_ENCODING,
     FILE_TOO_LARGE,
     FILE_UNREADABLE,
     YAML_ALIAS,
@@ -27,6 +24,7 @@ from ..problems import (
     YAML_TAG,
     Problem,
 )
+from .encoding import decode
 
 __all__ = ["MAX_FILE_BYTES", "MAX_NODES", "LineMap", "YamlFile", "read_yaml"]
 
@@ -239,70 +237,6 @@ class _Builder:
         return result
 
 
-# Byte order marks of the encodings Windows tools call "Unicode" (longest first).
-_WIDE_BOMS = (
-    (codecs.BOM_UTF32_LE, "UTF-32"),
-    (codecs.BOM_UTF32_BE, "UTF-32"),
-    (codecs.BOM_UTF16_LE, "UTF-16"),
-    (codecs.BOM_UTF16_BE, "UTF-16"),
-)
-
-
-def _wide_encoding(data: bytes) -> str | None:
-    """UTF-16 or UTF-32 if the file looks saved so (a byte order mark, or ASCII text whose
-    every other byte is NUL), else None."""
-    for bom, name in _WIDE_BOMS:
-        if data.startswith(bom):
-            return name
-    head = data[: min(len(data), 512) // 4 * 4]
-    if len(head) < 8:
-        return None
-    if (not any(head[1::4] + head[2::4] + head[3::4]) and all(head[0::4])) or (
-        not any(head[0::4] + head[1::4] + head[2::4]) and all(head[3::4])
-    ):
-        return "UTF-32"
-    if (not any(head[1::2]) and all(head[0::2])) or (not any(head[0::2]) and all(head[1::2])):
-        return "UTF-16"
-    return None
-
-
-def _decode(data: bytes, out: YamlFile) -> str | None:
-    wide = _wide_encoding(data)
-    if wide is not None:
-        out.problems.append(
-            Problem(
-                FILE_ENCODING,
-                N_(
-                    'the file is saved as %(encoding)s ("Unicode" in some editors), not '
-                    "UTF-8: save it as UTF-8 in your editor"
-                ),
-                {"encoding": wide},
-                out.path,
-                1,
-            )
-        )
-        return None
-    if b"\x00" in data[:8192]:
-        out.problems.append(
-            Problem(FILE_BINARY, N_("this is a binary file, not YAML text"), {}, out.path)
-        )
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        out.problems.append(
-            Problem(
-                FILE_ENCODING,
-                N_("the file is not UTF-8 (byte 0x%(byte)s): save it as UTF-8 in your editor"),
-                {"byte": f"{data[exc.start]:02x}"},
-                out.path,
-                line,
-            )
-        )
-        return None
-
-
 # PyYAML's most frequent messages, explained (and translated through the catalog).
 _SYNTAX_HELP: dict[str, str] = {
     "mapping values are not allowed here": N_(
@@ -428,8 +362,10 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlFile:
             )
         )
         return out
-    text = _decode(data, out)
+    text, problem = decode(data, path)
     if text is None:
+        if problem is not None:
+            out.problems.append(problem)
         return out
     out.text = text
     loader = _Loader(text)

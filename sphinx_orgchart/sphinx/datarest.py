@@ -40,7 +40,12 @@ def parse_data_rest(
     offset = first - 1 if first else 0  # docutils counts lines from 0
     location = (source, first)
     document = directive.state.document
-    active: set[tuple[str, str]] = document.__dict__.setdefault(_ACTIVE, set())
+    # the records whose text is being parsed in this document (Sphinx clears temp_data
+    # after each document)
+    temp_data = directive.env.temp_data
+    if _ACTIVE not in temp_data:
+        temp_data[_ACTIVE] = set()
+    active: set[tuple[str, str]] = temp_data[_ACTIVE]
     if (section, record_id) in active:
         warn(
             __(

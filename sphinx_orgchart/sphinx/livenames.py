@@ -17,14 +17,12 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .state import get_state
 
-__all__ = ["NAME_FORMS", "LiveNames"]
-
-NAME_FORMS = ("label", "short")
-"""``label``: the name and the sigle; ``short``: the sigle, else the name."""
+__all__ = ["LiveNames"]
 
 
 class LiveNames(SphinxPostTransform):
-    """Set the text of the references marked ``orgchart_name`` from the current data."""
+    """Set the text of the references marked ``orgchart_name`` from the current data:
+    ``label`` gives the name and the sigle, ``short`` the sigle, else the name."""
 
     default_priority = 5  # before the references are resolved (10)
 

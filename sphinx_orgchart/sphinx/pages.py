@@ -73,25 +73,12 @@ def navigation(data: OrgData, units: set[str]) -> Navigation:
         if not current(unit.id):
             closed.append(unit.id)
             continue
-        org = _organisation_of(data, unit.id)
-        if org in roots:
-            roots[org].append(unit.id)
-        else:
+        # the loader gave every unit its organisation (inherited from its parent if need be)
+        if unit.organisation in roots:
+            roots[unit.organisation].append(unit.id)
+        else:  # an organisation the package does not have (reported by the loader)
             closed.append(unit.id)
     return Navigation(children, roots, closed)
-
-
-def _organisation_of(data: OrgData, unit_id: str) -> str | None:
-    """The organisation of a unit: its own, else its nearest ancestor's."""
-    seen: set[str] = set()
-    current: str | None = unit_id
-    while current is not None and current in data.units and current not in seen:
-        seen.add(current)
-        unit = data.units[current]
-        if unit.organisation:
-            return unit.organisation
-        current = unit.parent
-    return None
 
 
 def page_name(unit_id: str) -> str:
@@ -192,7 +179,6 @@ def generate_pages(app: Sphinx) -> None:
         state.pages_key = ()
     state.page_digests = wanted
     _sync(pages_dir, wanted, lambda name: texts.get(name) or render(name), app.verbosity)
-    state.page_settings = settings
 
 
 def _pages_key(app: Sphinx, state: OrgState, settings: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -50,7 +50,6 @@ class OrgState:
     changed: set[str] = field(default_factory=set)
     pages: dict[str, str] = field(default_factory=dict)
     nav: Any = None  # pages.Navigation: which page lists which
-    page_settings: tuple[Any, ...] = ()
     rewrite: list[str] = field(default_factory=list)  # documents to write, not read, again
     pages_key: tuple[Any, ...] = ()  # what the generated pages were made from
     page_digests: dict[str, str] = field(default_factory=dict)  # their texts' digests
