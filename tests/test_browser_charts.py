@@ -50,3 +50,25 @@ def test_text_alternative_opens(site: Path) -> None:
         assert not link.is_visible()
         details.locator("summary").click()
         assert link.is_visible()
+
+
+@needs_chromium
+@pytest.mark.parametrize(
+    ("builder", "page_path"), [("html", "org/ville-pop.html"), ("dirhtml", "org/ville-pop/")]
+)
+def test_clicking_a_box_on_a_nested_page(
+    builder: str, page_path: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """A unit page sits in ``org/``: its chart's boxes lead to the pages of the units."""
+    srcdir = copy_root("charts", tmp_path_factory.mktemp(f"nested-{builder}") / "src")
+    app, _ = build(srcdir, builder)
+    with serve(Path(app.outdir)) as base, browser_page() as page:
+        responses: list[int] = []
+        page.on("response", lambda response: responses.append(response.status))
+        page.goto(base + page_path)
+        chart = svg_frame(page)
+        chart.locator("a", has_text="Direction de l").first.click()
+        page.wait_for_url("**/org/ville-etat-civil**")
+        page.wait_for_load_state("load")
+        assert page.locator("h1").first.inner_text().startswith("Direction de l")
+        assert 404 not in responses

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import tempfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -31,7 +32,14 @@ from sphinx_orgchart.export import json_schema, package_json, units_csv
 from sphinx_orgchart.loader import LoadResult, load_package
 from sphinx_orgchart.problems import Severity
 
-from .fuzz.profiles import BUILD_EXAMPLES_VARIABLE, EXAMPLES_VARIABLE, examples, fuzz_settings
+from .audit import audit_html, audit_latex
+from .fuzz.profiles import (
+    BUILD_EXAMPLES_VARIABLE,
+    EXAMPLES_VARIABLE,
+    LATEX_EXAMPLES_VARIABLE,
+    examples,
+    fuzz_settings,
+)
 from .fuzz.project import located, orgchart_subtype, write_project
 from .fuzz.report import FuzzReport, register
 from .fuzz.strategies import (
@@ -42,10 +50,11 @@ from .fuzz.strategies import (
     sphinx_valid_packages,
     valid_packages,
 )
-from .sphinx_helpers import build, warning_lines
+from .sphinx_helpers import build, make_pdf, warning_lines
 
 DATA_CASES = fuzz_settings(examples(EXAMPLES_VARIABLE, 100))
 BUILD_CASES = fuzz_settings(examples(BUILD_EXAMPLES_VARIABLE, 10))
+LATEX_CASES = fuzz_settings(examples(LATEX_EXAMPLES_VARIABLE, 2))
 SCHEMA = jsonschema.Draft202012Validator(json_schema())
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -184,13 +193,16 @@ def _roles(package: Package) -> tuple[list[str], list[str]]:
 @given(package=sphinx_valid_packages())
 def test_sphinx_builds_valid_packages_without_warning(report: FuzzReport, package: Package) -> None:
     """HTML then text from the same environment: no warning, a page per unit, every unit in
-    objects.inv."""
+    objects.inv, and the output audited (every link and anchor leads somewhere, ids are
+    unique, see ``tests/audit``)."""
     with report.case("sphinx: valid package"), tempfile.TemporaryDirectory() as tmp:
         files = {p: t.encode("utf-8") for p, t in package.texts().items()}
-        srcdir = write_project(Path(tmp), files, *_roles(package))
+        srcdir = write_project(Path(tmp), files, *_roles(package), views=True)
         app, warnings = build(srcdir, "html")
         assert warning_lines(warnings) == []
         outdir = Path(app.outdir)
+        audit = audit_html(outdir)
+        assert audit.problems == [], audit.summary()
         for unit_id in package.unit_ids:
             assert (outdir / "org" / f"{unit_id}.html").is_file(), unit_id
         with (outdir / "objects.inv").open("rb") as stream:
@@ -202,6 +214,29 @@ def test_sphinx_builds_valid_packages_without_warning(report: FuzzReport, packag
         app, warnings = build(srcdir, "text")
         assert warning_lines(warnings) == []
         assert (Path(app.outdir) / "org" / "index.txt").is_file()
+
+
+@pytest.mark.skipif(
+    shutil.which("latexmk") is None or shutil.which("pdftotext") is None,
+    reason="needs the LaTeX toolchain (scripts/install-system-deps.sh latex poppler)",
+)
+@LATEX_CASES
+@given(package=sphinx_valid_packages())
+def test_sphinx_pdf_of_valid_packages_resolves_every_reference(
+    report: FuzzReport, package: Package
+) -> None:
+    """A sample of the valid packages, compiled to PDF: every reference resolved, no label
+    defined twice, no ``??`` printed."""
+    with report.case("sphinx: valid package, PDF"), tempfile.TemporaryDirectory() as tmp:
+        files = {p: t.encode("utf-8") for p, t in package.texts().items()}
+        srcdir = write_project(Path(tmp), files, *_roles(package), views=True)
+        app, warnings = build(srcdir, "latex")
+        assert warning_lines(warnings) == []
+        done = make_pdf(Path(app.outdir))
+        assert done.returncode == 0, done.stdout[-3000:]
+        audit = audit_latex(Path(app.outdir))
+        assert audit.problems == [], audit.summary()
+        assert audit.pages == 1
 
 
 @BUILD_CASES

@@ -7,6 +7,7 @@ import hashlib
 import posixpath
 from dataclasses import replace
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -41,9 +42,6 @@ class chart_figure(nodes.General, nodes.Element):
 
 def _unit_urls(translator: Any, node: orgchart_chart) -> dict[str, str]:
     """unit id -> address, relative to the images folder (where the SVG file is)."""
-    builder = translator.builder
-    current = builder.get_target_uri(builder.current_docname)
-    current_file = posixpath.basename(current) or "index.html"
     urls: dict[str, str] = {}
     for holder in node.findall(chart_unit):
         ref = next(iter(holder.findall(nodes.reference)), None)
@@ -52,19 +50,31 @@ def _unit_urls(translator: Any, node: orgchart_chart) -> dict[str, str]:
         uri = ref.get("refuri") or ("#" + ref["refid"] if ref.get("refid") else None)
         if uri is None:
             continue
-        urls[holder["unit"]] = _from_images(translator, uri, current_file)
+        urls[holder["unit"]] = from_images(translator.builder, uri)
     return urls
 
 
-def _from_images(translator: Any, uri: str, current_file: str) -> str:
-    if "://" in uri or uri.startswith(("mailto:", "/")):
+def from_images(builder: Any, uri: str) -> str:
+    """An address written in the current page, as the SVG file in the images folder must
+    write it.
+
+    Sphinx computed ``uri`` relative to the page being written (``builder.current_docname``);
+    the chart is a separate file in ``builder.imagedir``, at the top of the output folder.
+    Both places are known by their addresses from the top (``get_target_uri``), so the
+    address is made absolute within the site, then relative to the images folder: right
+    for pages at any depth and for every HTML builder (``dirhtml`` pages are folders).
+    """
+    parts = urlsplit(uri)
+    if parts.scheme or parts.netloc or parts.path.startswith("/"):
         return uri
-    if uri.startswith("#"):
-        uri = current_file + uri
-    root = "/doc"
-    target = posixpath.normpath(posixpath.join(root, uri))
-    images = posixpath.normpath(posixpath.join(root, translator.builder.imgpath))
-    return posixpath.relpath(target, images)
+    page = urlsplit(builder.get_target_uri(builder.current_docname)).path
+    base = page[: page.rfind("/") + 1]  # the folder a relative address starts from
+    path = posixpath.normpath(posixpath.join(base, parts.path)) if parts.path else page
+    folder = not path or path.endswith("/") or parts.path.endswith("/")
+    relative = posixpath.relpath(path or ".", builder.imagedir)
+    if folder and not relative.endswith("/"):
+        relative += "/"
+    return urlunsplit(("", "", relative, parts.query, parts.fragment))
 
 
 def _svg_file(translator: Any, code: str) -> str | None:
@@ -85,7 +95,6 @@ def _svg_file(translator: Any, code: str) -> str | None:
 def visit_chart_html(self: Any, node: orgchart_chart) -> None:
     chart: Chart = node["chart"]
     anchors: dict[str, str] = node.get("anchors", {})
-    current = posixpath.basename(self.builder.get_target_uri(self.builder.current_docname))
     urls = _unit_urls(self, node)
     continuation: dict[str, tuple[str, str]] = {}
     for box in chart.boxes.values():
@@ -99,9 +108,7 @@ def visit_chart_html(self: Any, node: orgchart_chart) -> None:
                 page = urls[unit_id].split("#")[0]
                 continuation[target] = (node["page_text"], f"{page}#orgchart-{unit_id}")
         elif target in anchors:
-            address = _from_images(
-                self, f"{current or 'index.html'}#{anchors[target]}", current or ""
-            )
+            address = from_images(self.builder, "#" + anchors[target])
             continuation[target] = (node["more_text"], address)
     code = to_dot(chart, urls, continuation, {"comment": self.builder.current_docname})
     src = _svg_file(self, code)

@@ -13,8 +13,12 @@ def table(
     widths: list[int],
     classes: list[str] | None = None,
 ) -> nodes.table:
-    """A table with a header row; ``rows`` holds the nodes of each cell."""
-    node = nodes.table(classes=["longtable", *(classes or [])])
+    """A table with a header row; ``rows`` holds the nodes of each cell.
+
+    In HTML, an ``orgchart-table`` wider than the page scrolls in its own box (see
+    ``orgchart.css``): the page itself never scrolls sideways.
+    """
+    node = nodes.table(classes=["longtable", "orgchart-table", *(classes or [])])
     group = nodes.tgroup(cols=len(headers))
     node += group
     for width in widths:

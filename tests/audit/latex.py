@@ -16,8 +16,10 @@ _UNDEFINED = re.compile(
     r"undefined"
 )
 _MULTIPLY = re.compile(r"LaTeX Warning: Label [`']([^']*)' multiply defined")
-_DEST = re.compile(r"(?:pdfTeX warning \(dest\)|xdvipdfmx:warning: Object) .*?`?([^'\s]+)'? "
-                   r"has been referenced but does not exist")
+_DEST = re.compile(
+    r"(?:pdfTeX warning \(dest\)|xdvipdfmx:warning: Object) .*?`?([^'\s]+)'? "
+    r"has been referenced but does not exist"
+)
 _SUMMARY = re.compile(r"LaTeX Warning: There were (undefined references|multiply-defined labels)")
 
 

@@ -24,6 +24,7 @@ from hypothesis.database import DirectoryBasedExampleDatabase
 __all__ = [
     "BUILD_EXAMPLES_VARIABLE",
     "EXAMPLES_VARIABLE",
+    "LATEX_EXAMPLES_VARIABLE",
     "PROFILE_VARIABLE",
     "examples",
     "fuzz_settings",
@@ -32,6 +33,7 @@ __all__ = [
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES_VARIABLE = "ORGCHART_FUZZ_EXAMPLES"
 BUILD_EXAMPLES_VARIABLE = "ORGCHART_FUZZ_BUILD_EXAMPLES"
+LATEX_EXAMPLES_VARIABLE = "ORGCHART_FUZZ_LATEX_EXAMPLES"
 PROFILE_VARIABLE = "ORGCHART_FUZZ_PROFILE"
 
 # Generated packages are large inputs, and a Sphinx build takes a tenth of a second: neither

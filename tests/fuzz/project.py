@@ -16,10 +16,45 @@ orgchart_data = "../data"
 """
 
 
-def write_project(root: Path, files: dict[str, bytes], units: list[str], posts: list[str]) -> Path:
+VIEWS = """\
+Vues
+====
+
+.. org:chart::
+   :legend:
+
+.. org:levels::
+
+.. org:shared::
+
+.. org:directory::
+
+.. org:objectives::
+
+.. org:changes::
+"""
+"""A page with the directives that show the whole package."""
+
+REPEATED = """
+.. org:chart::
+
+.. org:shared::
+
+.. org:directory::
+
+.. org:changes::
+"""
+"""The directives a handbook may hold twice on a page (their ids stay unique per occurrence;
+the glossary of levels and the objectives register their terms: once)."""
+
+
+def write_project(
+    root: Path, files: dict[str, bytes], units: list[str], posts: list[str], views: bool = False
+) -> Path:
     """A project in ``root/src`` reading the package ``files`` from ``root/data``.
 
-    Its index has the toctree of the unit pages and links to the given units and posts.
+    Its index has the toctree of the unit pages and links to the given units and posts;
+    with ``views``, a second page holds the charts, lists and tables of the whole package.
     """
     write_files(root / "data", files)
     srcdir = root / "src"
@@ -28,7 +63,10 @@ def write_project(root: Path, files: dict[str, bytes], units: list[str], posts: 
     links = [f"- :org:unit:`{u}`" for u in units]
     links += [f"- :org:unit:`l'unité <{u}>`" for u in units[:1]]
     links += [f"- :org:post:`{p}`" for p in posts]
-    index = "Accueil\n=======\n\n.. toctree::\n\n   org/index\n\n" + "\n".join(links) + "\n"
+    pages = "   org/index\n" + ("   vues\n" if views else "")
+    index = "Accueil\n=======\n\n.. toctree::\n\n" + pages + "\n" + "\n".join(links) + "\n"
+    if views:
+        (srcdir / "vues.rst").write_text(VIEWS + REPEATED, encoding="utf-8")
     (srcdir / "index.rst").write_text(index, encoding="utf-8")
     return srcdir
 
