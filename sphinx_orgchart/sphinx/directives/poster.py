@@ -79,6 +79,7 @@ class PosterDirective(SphinxDirective):
             paper=self.options.get("paper", "a3"),
             depth=self.options.get("depth"),
         )
+        node.source, node.line = self.get_source_info()  # where drawing problems are told
         only = addnodes.only(expr="html")  # a download exists on the web only
         only += nodes.paragraph("", "", node, classes=["orgchart-poster"])
         return [only]
