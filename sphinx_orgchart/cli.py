@@ -140,6 +140,7 @@ def cmd_schema(args: argparse.Namespace, language: str) -> int:
 def cmd_render(args: argparse.Namespace, language: str) -> int:
     """Draw the standalone organigramme (the poster) of a package."""
     from .graph import ChartSpec, RenderError
+    from .graph.fonts import FONT_FAMILY, FONT_MISSING, FONT_PACKAGE, NO_FONT, font_substitute
     from .graph.poster import best_row_width, parse_day, poster, text_size
 
     result = _load_or_report(args.path, language)
@@ -164,6 +165,17 @@ def cmd_render(args: argparse.Namespace, language: str) -> int:
         show_head=args.show_head,
         language=args.lang or data.language,  # a document: the package's language
     )
+    substitute = font_substitute()
+    if substitute is not None:
+        print(
+            translate(language, FONT_MISSING)
+            % {
+                "font": FONT_FAMILY,
+                "used": substitute or translate(language, NO_FONT),
+                "package": FONT_PACKAGE,
+            },
+            file=sys.stderr,
+        )
     try:
         spec = best_row_width(data, spec, args.paper)
         drawing = poster(data, spec, args.format, args.paper)

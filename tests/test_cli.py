@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 
 from sphinx_orgchart.cli import main
+from sphinx_orgchart.graph.fonts import FONT_PACKAGE
+
+from .fontconfig import hide_chart_font, restore_chart_font
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -196,3 +199,24 @@ def test_render_writes_a_poster(
     )
     assert status == 1
     assert "unknown unit or organisation 'nope'" in err
+
+
+def test_render_says_which_font_package_is_missing(
+    example_org: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    target = tmp_path / "organigramme.svg"
+    args = ["render", str(example_org), "--root", "ville-pole-fgcp", "--format", "svg"]
+    hide_chart_font(tmp_path / "fontconfig", monkeypatch)
+    try:
+        status, _, err = run([*args, "-o", str(target), "--lang", "en"], capsys)
+    finally:
+        restore_chart_font(monkeypatch)
+    assert status == 0  # drawn all the same, in the font there is
+    assert "the charts' font Liberation Sans is not installed" in err
+    assert f"apt-get install {FONT_PACKAGE}" in err
+    status, _, err = run([*args, "-o", str(target), "--force", "--lang", "en"], capsys)
+    assert status == 0
+    assert FONT_PACKAGE not in err

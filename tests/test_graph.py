@@ -5,18 +5,49 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from sphinx_orgchart.data import OrgData
-from sphinx_orgchart.graph import ChartSpec, build_charts, render, to_dot
+from sphinx_orgchart.graph import ChartSpec, build_charts, dot_version, render, to_dot
+from sphinx_orgchart.graph.fonts import (
+    FONT,
+    FONT_FAMILY,
+    FONT_PACKAGE,
+    font_substitute,
+    resolved_family,
+)
 from sphinx_orgchart.graph.model import EdgeKind
 from sphinx_orgchart.graph.printing import LANDSCAPE, MIN_SCALE, PORTRAIT, place
-from sphinx_orgchart.graph.render import pdf_size
+from sphinx_orgchart.graph.render import fixed_pdf_dates, pdf_size
 from sphinx_orgchart.loader import load_package
 
+from .fontconfig import hide_chart_font, restore_chart_font
 from .sphinx_helpers import DATA
+
+
+@pytest.fixture(scope="module")
+def chart_font() -> str:
+    """Sizes hold only with the charts' font: say which package to install when it lacks."""
+    substitute = font_substitute()
+    if substitute is not None:
+        pytest.fail(
+            f"Graphviz draws the charts in {substitute or 'no font'}, not {FONT_FAMILY}: "
+            f"chart sizes are wrong on this machine. Install the package {FONT_PACKAGE} "
+            f"(scripts/install-system-deps.sh graphviz, or apt-get install {FONT_PACKAGE})",
+            pytrace=False,
+        )
+    return FONT_FAMILY
+
+
+@pytest.fixture
+def without_chart_font(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Graphviz sees no font but one DejaVu Sans (or none at all) in this test."""
+    hide_chart_font(tmp_path, monkeypatch)
+    yield tmp_path
+    restore_chart_font(monkeypatch)
 
 
 @pytest.fixture(scope="module")
@@ -195,6 +226,7 @@ def test_print_placement_rule(width: float, height: float, landscape: bool, scal
     assert placement.legible is (scale >= MIN_SCALE)
 
 
+@pytest.mark.usefixtures("chart_font")
 def test_every_chart_of_example_org_prints_legibly(example: OrgData) -> None:
     """The rule of the documentation, checked on the charts the handbook draws."""
     sizes = []
@@ -234,3 +266,48 @@ def test_secondary_attachments_are_dashed_links(example: OrgData) -> None:
     secondary = [e for e in charts[0].edges if e.kind is EdgeKind.secondary]
     assert secondary
     assert "[constraint=false style=dashed]" in to_dot(charts[0])
+
+
+@pytest.mark.usefixtures("chart_font")
+def test_the_ville_chart_has_the_same_size_on_every_machine(example: OrgData) -> None:
+    """Measured with Liberation Sans (DejaVu Sans gave 14.07 × 6.26 in, not legible)."""
+    if dot_version() != "2.43.0":
+        pytest.skip(f"sizes measured with Graphviz 2.43.0, this is {dot_version()}")
+    ville = build_charts(example, ChartSpec(organisation="ville", legend=True), "ville", "V")[0]
+    size = pdf_size(render(to_dot(ville), "pdf"))
+    assert size is not None
+    assert size == pytest.approx((12.99, 6.26), abs=0.01)
+    assert place(*size).legible
+
+
+def test_the_svg_names_the_font_then_its_metric_twins(mini: OrgData) -> None:
+    [chart] = build_charts(mini, ChartSpec(organisation="ville"), "c", "V")
+    svg = render(to_dot(chart), "svg").decode()
+    families = set(re.findall(r'font-family="([^"]*)"', svg))
+    assert families == {FONT}
+    assert FONT.split(",") == [FONT_FAMILY, "Arial", "Helvetica", "sans-serif"]
+
+
+@pytest.mark.usefixtures("chart_font")
+def test_dot_draws_in_the_installed_font() -> None:
+    assert resolved_family() == FONT_FAMILY
+    assert font_substitute() is None
+
+
+def test_a_machine_without_the_font_is_told(without_chart_font: Path) -> None:
+    substitute = font_substitute()
+    assert substitute is not None
+    assert substitute in ("DejaVu Sans", "")  # "" when fontconfig finds no font at all
+
+
+def test_pdf_dates_are_source_date_epoch(mini: OrgData, monkeypatch: pytest.MonkeyPatch) -> None:
+    [chart] = build_charts(mini, ChartSpec(organisation="ville"), "c", "V")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    pdf = render(to_dot(chart), "pdf")
+    assert re.findall(rb"/CreationDate \(D:(\d+)", pdf) == [b"20231114221320"]
+    drawn = b"/CreationDate (D:20261201153508+01'00)\n/ModDate (D:20261201153508-05'30')"
+    fixed = fixed_pdf_dates(drawn)
+    assert fixed == b"/CreationDate (D:20231114221320+00'00)\n/ModDate (D:20231114221320+00'00')"
+    assert len(fixed) == len(drawn)  # the cross-reference offsets stay right
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert fixed_pdf_dates(drawn) == drawn

@@ -8,7 +8,11 @@ sizes and times the page manifest keeps to avoid reading pages again (caches, no
 
 The only dates a page prints come from Sphinx (``|today|``, ``html_last_updated_fmt``,
 LaTeX's ``\\date``), and ``SOURCE_DATE_EPOCH`` fixes them; the extension prints only the
-dates written in the data.
+dates written in the data. The PDFs Graphviz draws (charts, posters, ``sphinx-orgchart
+render``) carry cairo's clock time unless ``SOURCE_DATE_EPOCH`` replaces it.
+
+The example handbook (``docs/handbook`` on ``example_org``, with two posters added) is built
+twice from scratch, HTML and LaTeX, and the output folders compared whole.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -25,6 +30,7 @@ from sphinx_orgchart.export import package_json
 from sphinx_orgchart.loader import load_package
 from sphinx_orgchart.sphinx.pages import MANIFEST
 
+from .audit import compare_trees
 from .sphinx_helpers import DATA, build, warning_lines
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -203,4 +209,72 @@ def test_the_json_export_is_identical_wherever_the_package_is(
     assert texts[0] == texts[1]
     first, second = (tmp_path / f / "export.json" for f in ("a", "un autre dossier/plus profond"))
     assert first.read_bytes() == second.read_bytes() == texts[0].encode("utf-8")
+    capsys.readouterr()
+
+
+POSTERS = """
+
+Affiches
+--------
+
+.. org:poster:: ville
+
+.. org:poster:: ville-pole-rm
+   :paper: a4
+"""
+
+
+def handbook(root: Path) -> Path:
+    """A copy of the example handbook and its package in ``root``, with two posters."""
+    shutil.copytree(ROOT / "example_org", root / "example_org")
+    srcdir = root / "docs" / "handbook"
+    shutil.copytree(
+        ROOT / "docs" / "handbook", srcdir, ignore=shutil.ignore_patterns("_build", "org")
+    )
+    with (srcdir / "organigramme.rst").open("a", encoding="utf-8") as page:
+        page.write(POSTERS)
+    return srcdir
+
+
+def built(srcdir: Path, builder: str) -> Path:
+    """Build ``srcdir`` with ``builder`` without a warning; return the output folder."""
+    app, warnings = build(srcdir, builder)
+    assert warning_lines(warnings) == []
+    return Path(app.outdir)
+
+
+@pytest.mark.usefixtures("epoch")
+def test_two_clean_builds_of_the_example_handbook_are_byte_identical(tmp_path: Path) -> None:
+    """HTML (posters included) and LaTeX (chart PDFs included), in two folders, at two
+    moments of the clock: every file of the output is the same, searchindex.js and
+    objects.inv included."""
+    first, second = handbook(tmp_path / "a"), handbook(tmp_path / "un dossier, accentué")
+    for builder in ("html", "latex"):
+        one = built(first, builder)
+        time.sleep(1.1)  # cairo's dates are to the second
+        other = built(second, builder)
+        assert compare_trees(one, other, ignored=(".buildinfo", ".doctrees")) == []
+        if builder == "html":
+            posters = sorted((one / "_downloads").glob("organigramme-*.pdf"))
+            assert len(posters) == 2
+        else:
+            posters = sorted(one.glob("orgchart-*.pdf"))
+            assert posters
+        for pdf in posters:
+            assert re.findall(rb"/CreationDate \(D:(\d{8})", pdf.read_bytes()) == [b"20231114"]
+    assert (first / "org" / "index.rst").is_file()
+    assert compare_trees(first / "org", second / "org", ignored=(MANIFEST,)) == []
+
+
+@pytest.mark.usefixtures("epoch")
+def test_render_pdf_is_byte_identical(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``sphinx-orgchart render --format pdf`` twice, a second apart: the same bytes."""
+    files = [tmp_path / "a.pdf", tmp_path / "b.pdf"]
+    for number, target in enumerate(files):
+        if number:
+            time.sleep(1.1)
+        args = ["render", str(ROOT / "example_org"), "--format", "pdf", "-o", str(target)]
+        assert main(args) == 0
+    assert files[0].read_bytes() == files[1].read_bytes()
+    assert re.findall(rb"/CreationDate \(D:(\d{8})", files[0].read_bytes()) == [b"20231114"]
     capsys.readouterr()

@@ -13,11 +13,11 @@ from collections.abc import Mapping
 import graphviz
 
 from .build import wrap
+from .fonts import FONT
 from .model import Box, Chart, Direction, EdgeKind, Row
 
 __all__ = ["FONT", "FONT_SIZE", "legend_dot", "to_dot"]
 
-FONT = "Helvetica,Arial,sans-serif"
 FONT_SIZE = 10
 """Point size of the text of the boxes; the PDF legibility rule is stated against it."""
 

@@ -12,7 +12,14 @@ from pathlib import Path
 
 from ..writefile import write_bytes_atomic
 
-__all__ = ["RenderError", "dot_version", "pdf_size", "render", "stamp_pdf"]
+__all__ = [
+    "RenderError",
+    "dot_version",
+    "fixed_pdf_dates",
+    "pdf_size",
+    "render",
+    "stamp_pdf",
+]
 
 
 class RenderError(Exception):
@@ -20,7 +27,8 @@ class RenderError(Exception):
 
 
 def render(source: str, fmt: str, dot: str = "dot") -> bytes:
-    """The output of ``dot -T<fmt>`` for ``source``."""
+    """The output of ``dot -T<fmt>`` for ``source`` (a PDF dated by ``SOURCE_DATE_EPOCH``,
+    when that is set: see :func:`fixed_pdf_dates`)."""
     if shutil.which(dot) is None:
         raise RenderError(
             f"the Graphviz program '{dot}' is not installed "
@@ -38,7 +46,7 @@ def render(source: str, fmt: str, dot: str = "dot") -> bytes:
         raise RenderError(str(exc)) from exc
     if done.returncode != 0:
         raise RenderError(done.stderr.decode("utf-8", "replace").strip())
-    return done.stdout
+    return fixed_pdf_dates(done.stdout) if fmt == "pdf" else done.stdout
 
 
 @lru_cache(maxsize=1)
@@ -67,14 +75,15 @@ def pdf_size(data: bytes) -> tuple[float, float] | None:
 _PDF_DATE = re.compile(rb"/(CreationDate|ModDate) \(D:\d{14}(Z|[+-]\d\d'\d\d'?)?\)")
 
 
-def stamp_pdf(path: Path) -> bytes:
-    """The PDF at ``path``, its dates set to ``SOURCE_DATE_EPOCH`` when that is set.
+def fixed_pdf_dates(data: bytes) -> bytes:
+    """A PDF's bytes with its dates set to ``SOURCE_DATE_EPOCH``, when that is set.
 
     Graphviz draws PDFs through cairo, which writes the clock's time as ``/CreationDate``
-    (cairo 1.16 ignores ``SOURCE_DATE_EPOCH``). The date is rewritten in place, with the
-    same number of bytes so that the file's cross-reference offsets stay right.
+    (cairo 1.16 ignores ``SOURCE_DATE_EPOCH``). The date is rewritten with the same number
+    of bytes, so that the file's cross-reference offsets stay right. Every PDF that
+    sphinx-orgchart writes goes through here: :func:`render` for the ones it draws,
+    :func:`stamp_pdf` for those ``sphinx.ext.graphviz`` writes.
     """
-    data = path.read_bytes()
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch.isdigit():
         return data
@@ -87,7 +96,14 @@ def stamp_pdf(path: Path) -> bytes:
             zone = b"+" + zone[1:]
         return b"/" + match[1] + b" (D:" + moment + zone + b")"
 
-    stamped = _PDF_DATE.sub(fixed, data)
+    return _PDF_DATE.sub(fixed, data)
+
+
+def stamp_pdf(path: Path) -> bytes:
+    """The PDF at ``path``, rewritten in place by :func:`fixed_pdf_dates` when it changes
+    (for the files ``sphinx.ext.graphviz`` draws)."""
+    data = path.read_bytes()
+    stamped = fixed_pdf_dates(data)
     if stamped != data:
         write_bytes_atomic(path, stamped, overwrite=True, durable=False)
     return stamped

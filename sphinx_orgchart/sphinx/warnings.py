@@ -55,6 +55,12 @@ CHART = _declare(
     "chart",
     "A chart could not be drawn (Graphviz missing or failing), or is too big to print legibly.",
 )
+FONT = _declare(
+    "font",
+    "The charts' font, Liberation Sans, is not installed: Graphviz draws the charts in "
+    "another font, so their sizes (and the pages they print on) differ from those of other "
+    "machines. Install the package ``fonts-liberation``. Said once a build.",
+)
 NO_DATA = _declare("no-data", "The data package could not be loaded at all.")
 DATA_TEXT = _declare(
     "data-text",

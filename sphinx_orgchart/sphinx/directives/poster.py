@@ -13,8 +13,10 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ...graph import ChartSpec, RenderError, dot_version
+from ...graph.fonts import resolved_family
 from ...graph.poster import PAPERS, best_row_width, poster, poster_dot
 from ...writefile import write_bytes_atomic
+from ..fonts import warn_if_font_missing
 from ..state import get_state, note_deps
 from ..text import _, __, as_written, language_of
 from ..warnings import CHART, UNKNOWN_TARGET, warn
@@ -77,6 +79,7 @@ class PosterDirective(SphinxDirective):
             paper=self.options.get("paper", "a3"),
             depth=self.options.get("depth"),
         )
+        node.source, node.line = self.get_source_info()  # where drawing problems are told
         only = addnodes.only(expr="html")  # a download exists on the web only
         only += nodes.paragraph("", "", node, classes=["orgchart-poster"])
         return [only]
@@ -101,10 +104,13 @@ def visit_poster_html(self: Any, node: poster_link) -> None:
     if data is None or spec is None:
         raise nodes.SkipNode
     source = poster_dot(data, spec, node["paper"])
-    key = hashlib.sha1(f"{source}\n{dot_version()}".encode(), usedforsecurity=False).hexdigest()
+    # Installing the charts' font changes the drawing: the font is part of the key.
+    drawer = f"{dot_version()}\n{resolved_family()}"
+    key = hashlib.sha1(f"{source}\n{drawer}".encode(), usedforsecurity=False).hexdigest()
     name = f"organigramme-{node['target']}-{key[:12]}.pdf"
     outfile = self.builder.outdir / "_downloads" / name
     if not outfile.is_file():
+        warn_if_font_missing(node)
         try:
             best = best_row_width(data, spec, node["paper"])
             write_bytes_atomic(
