@@ -28,7 +28,7 @@ def test_a_build_without_the_charts_font_warns_once(
     font = [line for line in warning_lines(warnings) if "[orgchart.font]" in line]
     assert len(font) == 1, warning_lines(warnings)
     assert FONT_PACKAGE in font[0]
-    assert "index.rst:12:" in font[0]  # at the first poster drawn
+    assert "index.rst:4:" in font[0]  # at the first chart drawn
 
 
 def test_a_build_with_the_charts_font_says_nothing(tmp_path: Path) -> None:

@@ -18,6 +18,8 @@ from ..graph.build import split_for_print
 from ..graph.printing import Placement, place
 from ..graph.render import pdf_size, stamp_pdf
 from ..writefile import write_bytes_atomic
+from ..graph.fonts import resolved_family
+from .fonts import warn_if_font_missing
 from .text import _, __
 from .warnings import CHART, warn
 
@@ -80,7 +82,9 @@ def from_images(builder: Any, uri: str) -> str:
 def _svg_file(translator: Any, code: str) -> str | None:
     """Render the SVG once (cached by content), return its path relative to the page."""
     builder = translator.builder
-    key = hashlib.sha1(f"{code}\n{dot_version()}".encode(), usedforsecurity=False).hexdigest()
+    # the font dot draws with is part of the key: installing it redraws the cached charts
+    drawn_by = f"{code}\n{dot_version()}\n{resolved_family()}"
+    key = hashlib.sha1(drawn_by.encode(), usedforsecurity=False).hexdigest()
     name = f"orgchart-{key}.svg"
     outfile = builder.outdir / builder.imagedir / name
     if not outfile.is_file():
@@ -95,6 +99,7 @@ def _svg_file(translator: Any, code: str) -> str | None:
 def visit_chart_html(self: Any, node: orgchart_chart) -> None:
     chart: Chart = node["chart"]
     anchors: dict[str, str] = node.get("anchors", {})
+    warn_if_font_missing(node)
     urls = _unit_urls(self, node)
     continuation: dict[str, tuple[str, str]] = {}
     for box in chart.boxes.values():
@@ -173,6 +178,7 @@ def visit_figure_latex(self: Any, node: chart_figure) -> None:
     if chart_node is None:
         return
     chart: Chart = chart_node["chart"]
+    warn_if_font_missing(chart_node)
     pieces = _printable_pieces(self, chart, chart_node, depth=0)
     landscape = any(placement.landscape for _name, placement, _size, _piece in pieces)
     node["landscape"] = landscape

@@ -191,6 +191,7 @@ class ChartDirective(SphinxDirective):
         """The chart, its caption, and the list of its units."""
         figure = chart_figure()
         node = orgchart_chart()
+        self.set_source_info(node)  # its warnings (font, drawing) point at the directive
         node["chart"] = chart
         wanted = {box.continued_in for box in chart.boxes.values() if box.continued_in}
         node["anchors"] = {c: a for c, a in anchors.items() if c in wanted}
