@@ -15,10 +15,10 @@ from sphinx.ext.graphviz import GraphvizError, render_dot
 
 from ..graph import Chart, RenderError, dot_version, legend_dot, render, to_dot
 from ..graph.build import split_for_print
+from ..graph.fonts import resolved_family
 from ..graph.printing import Placement, place
 from ..graph.render import pdf_size, stamp_pdf
 from ..writefile import write_bytes_atomic
-from ..graph.fonts import resolved_family
 from .fonts import warn_if_font_missing
 from .text import _, __
 from .warnings import CHART, warn
