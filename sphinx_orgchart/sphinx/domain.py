@@ -95,6 +95,27 @@ def shared_note(data: OrgData, unit_id: str) -> str | None:
     return _("shared: %s") % ", ".join(names)
 
 
+def refnode(
+    builder: Builder,
+    fromdocname: str,
+    docname: str,
+    anchor: str,
+    contnode: Element,
+    title: str | None = None,
+) -> nodes.reference:
+    """``make_refnode``, except that LaTeX always gets the target's document.
+
+    The LaTeX builder resolves the references of its single tree from the master document:
+    a link from a chapter to an object of the master document would be a bare ``refid``,
+    which the writer labels with the chapter's name, and the link would be undefined.
+    """
+    ref = make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+    if builder.format == "latex" and "refid" in ref:
+        ref["refuri"] = builder.get_relative_uri(fromdocname, docname) + "#" + ref["refid"]
+        del ref["refid"]
+    return ref
+
+
 class OrgXRefRole(XRefRole):
     """``:org:unit:`id``` and friends: the link text is the object's name from the data."""
 
@@ -278,13 +299,13 @@ class OrgDomain(Domain):
             entry = self.entries.get((typ.removesuffix("-entry"), target))
             if entry is None:
                 return None
-            return make_refnode(builder, fromdocname, entry[0], entry[1], contnode)
+            return refnode(builder, fromdocname, entry[0], entry[1], contnode)
         found = self.objects.get((typ, target))
         if found is None:
             return None
         docname, anchor = found
         title = display_name(self.state.data, typ, target, language_of(env))
-        return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+        return refnode(builder, fromdocname, docname, anchor, contnode, title)
 
     def resolve_any_xref(
         self,
