@@ -20,7 +20,7 @@ from ..i18n import N_
 from ..model import UnitStatus
 from ..vocab import label
 from .indices import SharedUnitIndex, UnitIndex
-from .nodes import shared_marker
+from .nodes import anchor_target, shared_marker
 from .state import OrgState, get_state, note_deps
 from .text import _, __, language_of
 from .warnings import DUPLICATE, NO_PAGE, UNKNOWN_TARGET, warn
@@ -93,6 +93,27 @@ def shared_note(data: OrgData, unit_id: str) -> str | None:
         for o in data.organisations_of(unit)
     ]
     return _("shared: %s") % ", ".join(names)
+
+
+def refnode(
+    builder: Builder,
+    fromdocname: str,
+    docname: str,
+    anchor: str,
+    contnode: Element,
+    title: str | None = None,
+) -> nodes.reference:
+    """``make_refnode``, except that LaTeX always gets the target's document.
+
+    The LaTeX builder resolves the references of its single tree from the master document:
+    a link from a chapter to an object of the master document would be a bare ``refid``,
+    which the writer labels with the chapter's name, and the link would be undefined.
+    """
+    ref = make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+    if builder.format == "latex" and "refid" in ref:
+        ref["refuri"] = builder.get_relative_uri(fromdocname, docname) + "#" + ref["refid"]
+        del ref["refid"]
+    return ref
 
 
 class OrgXRefRole(XRefRole):
@@ -182,9 +203,10 @@ class OrgDomain(Domain):
         return get_state(self.env)
 
     def note_object(self, objtype: str, object_id: str, anchor: str, location: Any) -> bool:
-        """Record where an object is described; warn (and return False) if it already is."""
+        """Record where an object is described; warn (and return False) if it already is,
+        on another page or earlier on this one."""
         key = (objtype, object_id)
-        if key in self.objects and self.objects[key][0] != self.env.docname:
+        if key in self.objects:
             other = self.objects[key][0]
             warn(
                 __(
@@ -200,6 +222,17 @@ class OrgDomain(Domain):
         self._recorded(self.env.docname).append(("objects", key))
         return True
 
+    def describe(
+        self, document: nodes.document, objtype: str, object_id: str, location: Any
+    ) -> nodes.target | None:
+        """The target to put before the block that describes an object, recorded as where
+        its links lead; None (after a warning) when the object is already described."""
+        target = anchor_target(document, anchor_of(objtype, object_id))
+        if not self.note_object(objtype, object_id, target["ids"][0], location):
+            del document.ids[target["ids"][0]]
+            return None
+        return target
+
     def _recorded(self, docname: str) -> list[tuple[str, tuple[str, str]]]:
         by_doc: dict[str, list[tuple[str, tuple[str, str]]]] = self.data["by_doc"]
         return by_doc.setdefault(docname, [])
@@ -211,13 +244,24 @@ class OrgDomain(Domain):
         return entries
 
     def note_entry(self, kind: str, unit_id: str, anchor: str) -> bool:
-        """Record the row of a unit in a list; only the first list of a kind is the target."""
+        """Record the row of a unit in a list; only the first list of a kind is the target
+        (the first of the handbook, then the first of its page)."""
         key = (kind, unit_id)
-        if key in self.entries and self.entries[key][0] != self.env.docname:
+        if key in self.entries:
             return False
         self.entries[key] = (self.env.docname, anchor)
         self._recorded(self.env.docname).append(("entries", key))
         return True
+
+    def entry_target(
+        self, document: nodes.document, kind: str, unit_id: str
+    ) -> nodes.target | None:
+        """The target of a unit's row in a list, when this row is the one links lead to."""
+        if (kind, unit_id) in self.entries:
+            return None
+        target = anchor_target(document, entry_anchor(kind, unit_id))
+        self.note_entry(kind, unit_id, target["ids"][0])
+        return target
 
     def clear_doc(self, docname: str) -> None:
         """Forget what ``docname`` described and showed (in time proportional to it)."""
@@ -255,13 +299,13 @@ class OrgDomain(Domain):
             entry = self.entries.get((typ.removesuffix("-entry"), target))
             if entry is None:
                 return None
-            return make_refnode(builder, fromdocname, entry[0], entry[1], contnode)
+            return refnode(builder, fromdocname, entry[0], entry[1], contnode)
         found = self.objects.get((typ, target))
         if found is None:
             return None
         docname, anchor = found
         title = display_name(self.state.data, typ, target, language_of(env))
-        return make_refnode(builder, fromdocname, docname, anchor, contnode, title)
+        return refnode(builder, fromdocname, docname, anchor, contnode, title)
 
     def resolve_any_xref(
         self,

@@ -1,4 +1,5 @@
-"""Nodes of the extension, with a visitor for every builder."""
+"""Nodes of the extension, with a visitor for every builder, and the targets its blocks
+are linked to."""
 
 from __future__ import annotations
 
@@ -7,7 +8,29 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-__all__ = ["setup_nodes", "shared_marker"]
+__all__ = ["anchor_target", "setup_nodes", "shared_marker", "unique_id"]
+
+
+def unique_id(document: nodes.document, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3``... for its next occurrences in the page: an id made
+    from data is unique per occurrence of a directive, the first keeping the plain one."""
+    candidate, number = base, 1
+    while candidate in document.ids:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def anchor_target(document: nodes.document, base: str) -> nodes.target:
+    """A target with an id of the page made from ``base`` (see :func:`unique_id`).
+
+    Placed just before a block, its id moves onto the block in HTML (docutils'
+    ``PropagateTargets``) and becomes a ``\\label`` in LaTeX, which writes none for the ids
+    of a container.
+    """
+    target = nodes.target("", "", ids=[unique_id(document, base)])
+    document.set_id(target)
+    return target
 
 
 class shared_marker(nodes.Inline, nodes.TextElement):

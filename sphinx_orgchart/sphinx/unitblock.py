@@ -14,6 +14,7 @@ from ..model import LegalAct, Post, PostState, Unit, UnitStatus
 from ..vocab import label
 from .datarest import parse_data_rest
 from .domain import anchor_of
+from .nodes import anchor_target
 from .text import _, format_day
 
 __all__ = ["SECTIONS", "UnitBlock", "xref"]
@@ -209,9 +210,9 @@ class UnitBlock:
         """A post: its anchor, title, state and (when allowed) its holder."""
         para = nodes.paragraph()
         if post.id and self.register:
-            anchor = anchor_of("post", post.id)
-            para += nodes.target("", "", ids=[anchor])
-            self.post_targets.append((post.id, anchor))
+            target = anchor_target(self.directive.state.document, anchor_of("post", post.id))
+            para += target
+            self.post_targets.append((post.id, target["ids"][0]))
         title = nodes.strong(post.display(), post.display())
         para += entry_link("directory", self.unit.id, title) if directory else title
         if post.state is not PostState.filled:

@@ -14,7 +14,7 @@ from ...data import OrgData
 from ...model import Schedule
 from ...vocab import label
 from ..datarest import parse_data_rest
-from ..domain import OrgDomain, anchor_of
+from ..domain import OrgDomain
 from ..state import get_state, note_deps
 from ..text import _, __, as_written, format_day, language_of
 from ..unitblock import _bullets, _field, _para, xref
@@ -73,11 +73,12 @@ class BodyDirective(SphinxDirective):
         body = data.bodies[body_id]
         language = language_of(self.env)
         block = nodes.container(classes=["orgchart-body"])
+        out: list[nodes.Node] = [block]
         if "no-index" not in self.options:
-            anchor = anchor_of("body", body_id)
             domain: OrgDomain = self.env.get_domain("org")  # type: ignore[assignment]
-            if domain.note_object("body", body_id, anchor, self.get_location()):
-                block["ids"].append(anchor)
+            target = domain.describe(self.state.document, "body", body_id, self.get_location())
+            if target is not None:
+                out.insert(0, target)
         if body.role:
             block += parse_data_rest(self, data, "bodies", body.id, body.role, field="role")
         fields = nodes.field_list()
@@ -119,7 +120,7 @@ class BodyDirective(SphinxDirective):
             block += parse_data_rest(
                 self, data, "bodies", body.id, body.functioning, field="functioning"
             )
-        return [block]
+        return out
 
     def post(self, data: OrgData, post_id: str) -> nodes.Node:
         """A link to a post, with its unit."""

@@ -13,6 +13,7 @@ from ...data import OrgData
 from ...graph import Chart, ChartSpec, Direction, build_charts, default_title
 from ...timeline import as_of_view
 from ..chartnodes import chart_details, chart_figure, chart_unit, orgchart_chart
+from ..nodes import anchor_target, unique_id
 from ..state import get_state, note_deps
 from ..text import _, __, as_written, language_of
 from ..unitblock import xref
@@ -155,8 +156,7 @@ class ChartDirective(SphinxDirective):
             if spec.as_of is not None:
                 data = as_of_view(data, spec.as_of)  # names and parents of then
             base = "orgchart-" + (roots[0] if roots else organisation or "all")
-            serial = self.env.new_serialno(base)
-            chart_id = f"{base}-{serial}" if serial else base
+            chart_id = unique_id(self.state.document, base)
             title = self.options.get("caption") or default_title(data, spec)
             charts = build_charts(data, spec, chart_id, title)
             if organisation and not roots:
@@ -165,14 +165,15 @@ class ChartDirective(SphinxDirective):
         return result
 
     def render(self, data: OrgData, charts: list[Chart]) -> list[nodes.Node]:
-        """Figures for the overview and the detailed charts, linked both ways."""
-        anchors = {chart.id: chart.id for chart in charts}
+        """Figures for the overview and the detailed charts, each after its target, linked
+        both ways within this occurrence of the directive."""
+        targets = {chart.id: anchor_target(self.state.document, chart.id) for chart in charts}
+        anchors = {chart_id: target["ids"][0] for chart_id, target in targets.items()}
         out: list[nodes.Node] = []
         for index, chart in enumerate(charts):
             self.note(chart)
-            section: nodes.Element = nodes.container(
-                ids=[chart.id], classes=["orgchart-chart-block"]
-            )
+            out.append(targets[chart.id])
+            section = nodes.container(classes=["orgchart-chart-block"])
             if index:
                 title = _("Detailed chart: %s") % chart.title
                 section += nodes.rubric(title, title)

@@ -12,7 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 from ...data import OrgData
 from ...model import PostState, Unit, UnitStatus
 from ...vocab import label
-from ..domain import OrgDomain, entry_anchor
+from ..domain import OrgDomain
 from ..indices import french_key
 from ..state import OptionError, data_for, get_state, note_deps, option_id
 from ..tables import table
@@ -118,9 +118,9 @@ class DirectoryDirective(SphinxDirective):
                     nodes.Text(" "),
                     nodes.inline("", label(unit.status, language), classes=["orgchart-status"]),
                 ]
-            anchor = entry_anchor("directory", unit.id)
-            if domain.note_entry("directory", unit.id, anchor):
-                name.insert(0, nodes.target("", "", ids=[anchor]))
+            target = domain.entry_target(self.state.document, "directory", unit.id)
+            if target is not None:
+                name.insert(0, target)
             level = data.levels.get(unit.level)
             parent = data.units.get(unit.parent or "")
             rows.append(

@@ -16,6 +16,7 @@ from ...model import Event, EventKind
 from ...timeline import as_of_view, compare, event_title, events_between
 from ...vocab import label
 from ..datarest import parse_data_rest
+from ..nodes import unique_id
 from ..state import OptionError, get_state, note_deps, option_id
 from ..text import _, __, as_written, format_day, language_of
 from ..unitblock import _bullets, xref
@@ -110,7 +111,8 @@ class ChangesDirective(SphinxDirective):
     def event(self, data: OrgData, event: Event, language: str) -> nodes.definition_list_item:
         """A dated change: kind, title, units, reference, text."""
         item = nodes.definition_list_item()
-        term = nodes.term(ids=[f"org-event-{event.id}"])
+        term = nodes.term(ids=[unique_id(self.state.document, f"org-event-{event.id}")])
+        self.state.document.set_id(term)
         term += nodes.Text(format_day(event.date, language) + " — ")
         term += nodes.inline(
             "",
@@ -220,7 +222,10 @@ class CompareDirective(ChartDirective):
                     "legend": False,
                 }
             )
-            base = "orgchart-compare-" + (roots[0] if roots else organisation or "all")
+            base = unique_id(
+                self.state.document,
+                "orgchart-compare-" + (roots[0] if roots else organisation or "all"),
+            )
             title = self.options.get("caption") or _(
                 "%(title)s: %(before)s compared with %(after)s"
             ) % {

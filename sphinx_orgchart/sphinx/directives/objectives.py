@@ -14,7 +14,7 @@ from ...data import OrgData
 from ...model import Action, ActionStatus, Objective
 from ...vocab import label
 from ..datarest import parse_data_rest
-from ..domain import OrgDomain, anchor_of
+from ..domain import OrgDomain
 from ..state import OptionError, get_state, note_deps, option_id
 from ..tables import table
 from ..text import _, __, as_written, format_day, language_of
@@ -114,7 +114,7 @@ class ObjectivesDirective(SphinxDirective):
                         orientation.title, orientation.title, classes=["orgchart-orientation"]
                     )
                 )
-            out.append(self.objective(data, objective, mine, language))
+            out.extend(self.objective(data, objective, mine, language))
         rollup = self.rollup(data, actions, language)
         if rollup is not None:
             out.append(rollup)
@@ -163,14 +163,17 @@ class ObjectivesDirective(SphinxDirective):
 
     def objective(
         self, data: OrgData, objective: Objective, actions: list[Action], language: str
-    ) -> nodes.Node:
-        """An objective, its roll-up and its actions."""
+    ) -> list[nodes.Node]:
+        """An objective (after its target), its roll-up and its actions."""
         block = nodes.container(classes=["orgchart-objective"])
+        out: list[nodes.Node] = [block]
         if "no-index" not in self.options:
-            anchor = anchor_of("objective", objective.id)
             domain: OrgDomain = self.env.get_domain("org")  # type: ignore[assignment]
-            if domain.note_object("objective", objective.id, anchor, self.get_location()):
-                block["ids"].append(anchor)
+            target = domain.describe(
+                self.state.document, "objective", objective.id, self.get_location()
+            )
+            if target is not None:
+                out.insert(0, target)
         title = (
             _("Objective %(number)s: %(title)s")
             % {"number": objective.number, "title": objective.title}
@@ -200,7 +203,7 @@ class ObjectivesDirective(SphinxDirective):
         block += line
         if actions and "no-actions" not in self.options:
             block += self.action_table(data, actions, language)
-        return block
+        return out
 
     def action_table(self, data: OrgData, actions: list[Action], language: str) -> nodes.Node:
         """One row per action."""

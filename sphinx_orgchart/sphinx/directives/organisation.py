@@ -12,7 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ...vocab import label
 from ..datarest import parse_data_rest
-from ..domain import OrgDomain, anchor_of
+from ..domain import OrgDomain
 from ..state import get_state, note_deps
 from ..text import _, __, as_written, language_of
 from ..unitblock import _bullets, _field, _para, xref
@@ -51,11 +51,14 @@ class OrganisationDirective(SphinxDirective):
         org = data.organisations[org_id]
         language = language_of(self.env)
         block = nodes.container(classes=["orgchart-organisation"])
+        out: list[nodes.Node] = [block]
         if "no-index" not in self.options:
-            anchor = anchor_of("organisation", org_id)
             domain: OrgDomain = self.env.get_domain("org")  # type: ignore[assignment]
-            if domain.note_object("organisation", org_id, anchor, self.get_location()):
-                block["ids"].append(anchor)
+            target = domain.describe(
+                self.state.document, "organisation", org_id, self.get_location()
+            )
+            if target is not None:
+                out.insert(0, target)
         fields = nodes.field_list()
         fields += _field(_("Kind"), _para(label(org.kind, language)))
         if org.siren:
@@ -76,7 +79,7 @@ class OrganisationDirective(SphinxDirective):
         block += fields
         if org.description:
             block += parse_data_rest(self, data, "organisations", org.id, org.description)
-        return [block]
+        return out
 
 
 class UnitsIndexDirective(SphinxDirective):

@@ -12,7 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 from ...data import OrgData
 from ...model import MutualisationMode, Unit
 from ...vocab import label
-from ..domain import OrgDomain, entry_anchor
+from ..domain import OrgDomain
 from ..state import OptionError, data_for, note_deps, option_id
 from ..tables import table
 from ..text import _, as_written, format_day, language_of
@@ -128,9 +128,9 @@ class SharedDirective(SphinxDirective):
             assert unit.shared is not None
             home = data.organisations.get(unit.organisation or "")
             first: list[nodes.Node] = [xref("unit", unit.id, unit.label)]
-            anchor = entry_anchor("shared", unit.id)
-            if domain.note_entry("shared", unit.id, anchor):
-                first.insert(0, nodes.target("", "", ids=[anchor]))
+            target = domain.entry_target(self.state.document, "shared", unit.id)
+            if target is not None:
+                first.insert(0, target)
             others = [
                 xref("organisation", o, data.organisations[o].display_name)
                 if o in data.organisations

@@ -12,7 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ...data import OrgData
 from ...graph.build import boxed_children
-from ..domain import OrgDomain, anchor_of
+from ..domain import OrgDomain
 from ..state import get_state, note_deps
 from ..text import __, as_written, language_of
 from ..unitblock import SECTIONS, UnitBlock
@@ -74,31 +74,29 @@ class UnitDirective(SphinxDirective):
             )
         return names
 
-    def block(self, data: OrgData) -> tuple[UnitBlock, nodes.container]:
-        """Build the block and register what it describes."""
+    def block(self, data: OrgData) -> list[nodes.Node]:
+        """Build the block, preceded by its target, and register what it describes."""
         unit = data.units[self.arguments[0].strip()]
         config = self.env.config
         show_people = bool(config.orgchart_show_people and data.package.package.publish_people)
-        register = "no-index" not in self.options
-        block = UnitBlock(self, data, unit, language_of(self.env), show_people, register)
+        target = None
+        if "no-index" not in self.options:
+            target = self.domain.describe(self.state.document, "unit", unit.id, self.get_location())
+        block = UnitBlock(self, data, unit, language_of(self.env), show_people, target is not None)
         block.live = data is get_state(self.env).data
         container = block.build(self.excluded())
         block.names.discard(unit.id)  # its own name is the page's title: read it again
         note_deps(self.env, block.deps, names=block.names)
-        if register:
-            anchor = anchor_of("unit", unit.id)
-            if self.domain.note_object("unit", unit.id, anchor, self.get_location()):
-                container["ids"].append(anchor)
-            for post_id, post_anchor in block.post_targets:
-                self.domain.note_object("post", post_id, post_anchor, self.get_location())
-        return block, container
+        for post_id, post_anchor in block.post_targets:
+            self.domain.note_object("post", post_id, post_anchor, self.get_location())
+        return [container] if target is None else [target, container]
 
     @as_written
     def run(self) -> list[nodes.Node]:
         data = self.data_or_warn()
         if data is None:
             return []
-        return [self.block(data)[1]]
+        return self.block(data)
 
 
 class UnitPageDirective(UnitDirective):
@@ -135,9 +133,9 @@ class UnitPageDirective(UnitDirective):
             return []
         unit = data.units[self.arguments[0].strip()]
         section = nodes.section(ids=[f"org-page-{unit.id}"], names=[unit.label])
+        self.state.document.set_id(section)
         section += nodes.title(unit.label, unit.label)
-        _block, container = self.block(data)
-        section += container
+        section += self.block(data)
         section += self.chart(data, unit.id)
         state = get_state(self.env)
         children = state.nav.children.get(unit.id, []) if state.nav else []
