@@ -34,6 +34,7 @@ _VALIDATOR_NAMES = {
     "_check_url": "URL",
     "_check_email": "email",
     "_check_line": "text (one line)",
+    "_check_text": "text",
     "_time_as_text": 'time ("HH:MM")',
 }
 

@@ -74,6 +74,10 @@ _MESSAGES: dict[str, str] = {
         "%(value)s is not a valid SIREN number (9 digits with a correct control key)"
     ),
     "orgchart_single_line": N_("must fit on one line"),
+    "orgchart_control_character": N_(
+        "holds the control character U+%(code)s, which cannot be printed: remove it (it "
+        "often comes from a copy and paste)"
+    ),
 }
 
 # Record-level errors are located at the key they are about.

@@ -32,6 +32,7 @@ __all__ = [
     "Phone",
     "Record",
     "Strict",
+    "Text",
     "Url",
 ]
 
@@ -92,6 +93,26 @@ def _check_line(value: Any) -> Any:
 Line = Annotated[str, AfterValidator(_check_line)]
 """Text on one line (names, titles, sigles): no line break or control character."""
 
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _check_text(value: Any) -> Any:
+    if isinstance(value, str):
+        found = _CONTROL_IN_TEXT.search(value)
+        if found:
+            raise PydanticCustomError(
+                "orgchart_control_character",
+                "holds the control character U+{code}, which cannot be printed: remove it "
+                "(it often comes from a copy and paste)",
+                {"code": f"{ord(found.group()):04X}"},
+            )
+    return value
+
+
+Text = Annotated[str, AfterValidator(_check_text)]
+"""Text that may span lines (descriptions, notes, addresses): line breaks and tabs, but no
+other control character (a PDF cannot print them, a web page shows them as garbage)."""
+
 
 def _check_phone(value: Any) -> Any:
     if isinstance(value, int) and not isinstance(value, bool):
@@ -146,8 +167,8 @@ Email = Annotated[str, BeforeValidator(_check_email)]
 class Localized(Strict):
     """A text in French and/or English; a plain string is taken in the package's language."""
 
-    fr: str | None = Field(None, description="French text.")
-    en: str | None = Field(None, description="English text.")
+    fr: Text | None = Field(None, description="French text.")
+    en: Text | None = Field(None, description="English text.")
 
     @model_validator(mode="before")
     @classmethod
@@ -184,12 +205,12 @@ class Contact(Strict):
 
     email: Email | None = Field(None, description="Functional email address.")
     phone: Phone | None = Field(None, description="Phone number, written in quotes.")
-    address: str | None = Field(None, description="Postal address (one line or several).")
-    site: str | None = Field(
+    address: Text | None = Field(None, description="Postal address (one line or several).")
+    site: Text | None = Field(
         None, description='The site or building where the unit works ("Hôtel de Ville").'
     )
     website: Url | None = Field(None, description="Public web page.")
-    hours: str | None = Field(None, description="Opening hours, as text.")
+    hours: Text | None = Field(None, description="Opening hours, as text.")
 
 
 class ActKind(StrEnum):
@@ -208,11 +229,11 @@ class LegalAct(Strict):
     """A délibération, arrêté, convention... that founds a unit, a sharing or a change."""
 
     kind: ActKind = Field(ActKind.deliberation, description="What kind of act it is.")
-    reference: str = Field(
+    reference: Text = Field(
         ..., min_length=1, description='The act\'s reference ("DCM 2023-145", "arrêté 2024-12").'
     )
     date: dt.date | None = Field(None, description="Date of the act (YYYY-MM-DD).")
-    title: str | None = Field(None, description="Title or object of the act.")
+    title: Text | None = Field(None, description="Title or object of the act.")
     url: Url | None = Field(None, description="Where the act is published.")
 
 

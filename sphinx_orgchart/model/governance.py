@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Id, LegalAct, Line, Record, Strict
+from .common import Id, LegalAct, Line, Record, Strict, Text
 
 __all__ = ["Body", "BodyKind", "Frequency", "Member", "Schedule", "Weekday"]
 
@@ -68,8 +68,8 @@ class Schedule(Strict):
     weekday: Weekday | None = Field(None, description="Day of the week.")
     start: Time | None = Field(None, description='Start time ("08:30").')
     end: Time | None = Field(None, description='End time ("11:00").')
-    place: str | None = Field(None, description="Where it meets.")
-    note: str | None = Field(None, description="Anything the structured fields cannot say.")
+    place: Text | None = Field(None, description="Where it meets.")
+    note: Text | None = Field(None, description="Anything the structured fields cannot say.")
 
     @model_validator(mode="after")
     def _times_in_order(self) -> Schedule:
@@ -87,10 +87,10 @@ class Member(Strict):
 
     post: Id | None = Field(None, description="A post's id.")
     unit: Id | None = Field(None, description="A unit's id (its head sits in the body).")
-    label: str | None = Field(
+    label: Text | None = Field(
         None, description='Members who are neither ("représentants du personnel").'
     )
-    role: str | None = Field(None, description='Role in the body ("secrétariat").')
+    role: Text | None = Field(None, description='Role in the body ("secrétariat").')
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Member:
@@ -109,9 +109,9 @@ class Body(Record):
     short_name: Line | None = Field(None, description='Short name ("CODIR").')
     kind: BodyKind = Field(BodyKind.other, description="Kind of body.")
     organisation: Id = Field(..., description="Organisation whose body it is.")
-    role: str | None = Field(None, description="Definition and role, in reStructuredText.")
-    objectives: list[str] = Field(default_factory=list, description="Its objectives.")
-    functioning: str | None = Field(
+    role: Text | None = Field(None, description="Definition and role, in reStructuredText.")
+    objectives: list[Text] = Field(default_factory=list, description="Its objectives.")
+    functioning: Text | None = Field(
         None, description="How it works (collegiality, decisions...), in reStructuredText."
     )
     chair: Id | None = Field(None, description="The post that chairs it.")

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Id, LegalAct, Line, Record
+from .common import Id, LegalAct, Line, Record, Text
 
 __all__ = ["Event", "EventKind"]
 
@@ -65,9 +65,9 @@ class Event(Record):
     )
     from_organisation: Id | None = Field(None, description="Organisation giving a competence.")
     to_organisation: Id | None = Field(None, description="Organisation receiving it.")
-    competence: str | None = Field(None, description="The competence transferred.")
+    competence: Text | None = Field(None, description="The competence transferred.")
     reference: LegalAct | None = Field(None, description="The act that decided it.")
-    text: str | None = Field(None, description="What happened, in reStructuredText.")
+    text: Text | None = Field(None, description="What happened, in reStructuredText.")
 
     @model_validator(mode="after")
     def _fields_for_kind(self) -> Event:

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Id, Line, Localized, Record, Strict, Url, written
+from .common import Id, Line, Localized, Record, Strict, Text, Url, written
 
 __all__ = ["Category", "Level", "LevelStyle", "Organisation", "OrganisationKind", "Shape"]
 
@@ -68,7 +68,7 @@ class Organisation(Record):
     )
     website: Url | None = Field(None, description="Public website.")
     order: int | None = Field(None, description="Position among the organisations.")
-    description: str | None = Field(None, description="Presentation, in reStructuredText.")
+    description: Text | None = Field(None, description="Presentation, in reStructuredText.")
 
     @field_validator("siren", mode="before")
     @classmethod

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .common import Email, Id, Line, Phone, Strict
+from .common import Email, Id, Line, Phone, Strict, Text
 from .governance import Body
 from .history import Event
 from .organisation import Category, Level, Organisation
@@ -56,7 +56,7 @@ class PackageInfo(Strict):
         description="Whether agents' names may be published at all. Default: no. A handbook "
         "must also set orgchart_show_people = True to print them.",
     )
-    description: str | None = Field(None, description="Presentation, in reStructuredText.")
+    description: Text | None = Field(None, description="Presentation, in reStructuredText.")
 
 
 class PackageFile(Strict):

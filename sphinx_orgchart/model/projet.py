@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import Field
 
-from .common import Id, Line, Record
+from .common import Id, Line, Record, Text
 
 __all__ = ["Action", "ActionStatus", "Objective", "Orientation"]
 
@@ -18,7 +18,7 @@ class Orientation(Record):
     title: Line = Field(..., min_length=1, description="Title of the orientation.")
     organisation: Id | None = Field(None, description="Organisation whose projet it is.")
     order: int | None = Field(None, description="Position among orientations.")
-    description: str | None = Field(None, description="Presentation, in reStructuredText.")
+    description: Text | None = Field(None, description="Presentation, in reStructuredText.")
 
 
 class Objective(Record):
@@ -27,8 +27,8 @@ class Objective(Record):
     title: Line = Field(..., min_length=1, description="Title of the objective.")
     number: int | None = Field(None, ge=1, description="Its number (objectif n°3).")
     orientation: Id | None = Field(None, description="The orientation (axis) it belongs to.")
-    description: str | None = Field(None, description="Presentation, in reStructuredText.")
-    indicators: list[str] = Field(default_factory=list, description="How it is measured.")
+    description: Text | None = Field(None, description="Presentation, in reStructuredText.")
+    indicators: list[Text] = Field(default_factory=list, description="How it is measured.")
 
 
 class ActionStatus(StrEnum):
@@ -53,4 +53,4 @@ class Action(Record):
     progress: int | None = Field(None, ge=0, le=100, description="Progress in percent (0-100).")
     start: dt.date | None = Field(None, description="Start date.")
     due: dt.date | None = Field(None, description="Due date.")
-    description: str | None = Field(None, description="Details, in reStructuredText.")
+    description: Text | None = Field(None, description="Details, in reStructuredText.")

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Contact, Id, LegalAct, Line, Record, Strict
+from .common import Contact, Id, LegalAct, Line, Record, Strict, Text
 
 __all__ = [
     "Attachment",
@@ -99,17 +99,17 @@ class Sharing(Strict):
     mode: MutualisationMode = Field(..., description="Mode of mutualisation.")
     since: dt.date | None = Field(None, description="Date the sharing started.")
     agreement: LegalAct | None = Field(None, description="The convention or délibération.")
-    allocation: str | None = Field(
+    allocation: Text | None = Field(
         None, description='How costs or staff are split ("Ville 60 %, Métropole 40 %").'
     )
-    note: str | None = Field(None, description="Anything else worth knowing.")
+    note: Text | None = Field(None, description="Anything else worth knowing.")
 
 
 class Attachment(Strict):
     """A secondary attachment: the unit also appears under another unit."""
 
     unit: Id = Field(..., description="The other unit it is attached to.")
-    note: str | None = Field(None, description='Nature of the link ("functional authority").')
+    note: Text | None = Field(None, description='Nature of the link ("functional authority").')
 
 
 class Unit(Record):
@@ -142,8 +142,8 @@ class Unit(Record):
         description="Position among its siblings (institutional order); default: the order "
         "in which units are written.",
     )
-    missions: list[str] = Field(default_factory=list, description="Missions, one per item.")
-    description: str | None = Field(None, description="Presentation, in reStructuredText.")
+    missions: list[Text] = Field(default_factory=list, description="Missions, one per item.")
+    description: Text | None = Field(None, description="Presentation, in reStructuredText.")
     head: Post | None = Field(None, description="The post that heads the unit.")
     posts: list[Post] = Field(default_factory=list, description="Other notable posts.")
     contact: Contact | None = Field(None, description="How to reach the unit.")

@@ -5,7 +5,8 @@ Three kinds of text, after the model's rules:
 - *line* text (names, titles, sigles): any character but control characters and line or
   paragraph separators (the documented rule: "on one line, no control character"), never
   blank;
-- *free* text (missions, notes, addresses): any character a string can hold;
+- *free* text (missions, notes, addresses): any character but control characters other
+  than the line break and the tab (the documented rule);
 - *rst* text (descriptions, roles, event texts): reStructuredText. For the data layer it is
   free text; for Sphinx builds that must give no warning it is made of words in any script
   with a little valid inline markup.
@@ -102,8 +103,9 @@ def times() -> st.SearchStrategy[str]:
     return st.builds(lambda h, m: f"{h:02d}:{m:02d}", st.integers(0, 23), st.integers(0, 59))
 
 
-# Any character a Python string holds when read from UTF-8 (no lone surrogates).
-ANY_CHAR = st.characters(exclude_categories=["Cs"])
+# Any character a text may hold by the documented rule: no control character but the line
+# break and the tab (no lone surrogate either: not UTF-8).
+ANY_CHAR = st.characters(exclude_categories=["Cs", "Cc"], include_characters="\n\t")
 # Characters allowed in names by the documented rule: no control character (Cc: C0, DEL
 # and C1, NEL included) and no line or paragraph separator.
 LINE_CHAR = st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"))
@@ -128,7 +130,7 @@ def line_text(max_size: int = 24) -> st.SearchStrategy[str]:
 
 
 def free_text(max_size: int = 30) -> st.SearchStrategy[str]:
-    """Any text: control characters, line breaks and all."""
+    """Any text: line breaks, tabs, any script and sign, but no other control character."""
     return _words(ANY_CHAR, max_size)
 
 

@@ -211,10 +211,14 @@ class ChartDirective(SphinxDirective):
         if self.options.get("caption"):
             figure += nodes.paragraph(chart.title, chart.title, classes=["orgchart-caption"])
         details = chart_details(summary=_("Units shown in this chart (%d)") % len(units))
-        details += nodes.paragraph(
-            "", _("Units shown in this chart:"), classes=["orgchart-details-title"]
-        )
-        details += self.unit_list(data, chart, chart.tops)
+        listed = self.unit_list(data, chart, chart.tops)
+        if len(listed):
+            details += nodes.paragraph(
+                "", _("Units shown in this chart:"), classes=["orgchart-details-title"]
+            )
+            details += listed
+        else:  # an organisation without units yet (an empty list is no list in LaTeX)
+            details += nodes.paragraph("", _("This chart shows no unit."))
         figure += details
         return figure
 
