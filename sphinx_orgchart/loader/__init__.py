@@ -19,6 +19,7 @@ from ..i18n import N_
 from ..model import MANIFEST_NAME, SECTIONS, OrgPackage, PackageInfo, Unit
 from ..problems import FILE_OUTSIDE, FILE_UNREADABLE, MANIFEST, Problem, Severity, sort_problems
 from .assemble import Assembler, Source
+from .texts import text_problems
 from .yamlsource import YamlFile, read_yaml
 
 __all__ = ["LoadResult", "digest_files", "find_files", "load_package", "package_files"]
@@ -324,6 +325,7 @@ def _finish(assembler: Assembler, info: PackageInfo | None) -> OrgData | None:
     assembler.problems.extend(
         Checker(data, assembler.origins, assembler.broken_ids, assembler.root).run()
     )
+    assembler.problems.extend(text_problems(data, assembler.origins))
     return data if info is not None else None
 
 
