@@ -34,6 +34,7 @@ __all__ = [
     "check_text",
     "email_problem",
     "safe_uri",
+    "without_inline_targets",
 ]
 
 ALLOWED_DIRECTIVES = ("note", "tip", "important", "warning")
@@ -111,6 +112,8 @@ class TextFinding:
     msgid: str
     args: dict[str, object] = field(default_factory=dict, hash=False, compare=False)
     construct: str = ""
+    block: range | None = None
+    """For a refused explicit markup block (a directive and its content...), its lines."""
 
 
 _LIST_MARK = r"(?:(?:[-*+\u2022\u2023\u2043]|\(?(?:\d+|#|[a-zA-Z]|[ivxlcdmIVXLCDM]+)[.)])\s+)*"
@@ -125,6 +128,7 @@ _ANONYMOUS = re.compile(r"^\s*__\s+(?P<uri>\S.*)$")
 _ROLE_BEFORE = re.compile(r"(?<![\w`\\]):(?P<name>" + _NAME + r"):`")
 _ROLE_AFTER = re.compile(r"`:(?P<name>" + _NAME + r"):(?![\w:])")
 _EMBEDDED = re.compile(r"<(?P<uri>[^<>`]+)>`__?")
+_INLINE_TARGET = re.compile(r"(?<![\w`\\])_`(?P<name>[^`]+)`")
 _FOOTNOTE_REF = re.compile(r"\[(?:\d+|#[\w.-]*|\*|[\w.-]+)\]_(?!\w)")
 _STANDALONE = re.compile(r"(?<![\w.+:/-])(?P<uri>[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>`'\"]+)")
 _EMAIL = re.compile(r"(?<![\w.+@-])(?P<uri>[\w.+%&=#$~^{}!*-]+@[^\s<>`'\"]+)")
@@ -218,6 +222,15 @@ def _inline(line: str) -> Iterator[tuple[str, str, dict[str, object]]]:
         address = match["uri"].rstrip(".,;")
         if not alone[: match.start()].endswith(":") and email_problem(address):
             yield (address, _LINK, {"uri": address})
+    for match in _INLINE_TARGET.finditer(line):
+        yield (
+            match.group(0),
+            N_(
+                "the target '%(name)s' is not allowed in a text of the data: a text may only "
+                "name a web address (.. _name: https://...)"
+            ),
+            {"name": match["name"]},
+        )
     for match in _FOOTNOTE_REF.finditer(line):
         yield (
             match.group(0),
@@ -229,25 +242,55 @@ def _inline(line: str) -> Iterator[tuple[str, str, dict[str, object]]]:
         )
 
 
+def without_inline_targets(line: str) -> str:
+    """``line`` with its inline targets (``_`name```) turned into plain interpreted text."""
+    return _INLINE_TARGET.sub(lambda m: f"`{m['name']}`", line)
+
+
 def check_text(text: str) -> list[TextFinding]:
-    """The constructs of ``text`` outside the allow-list, one finding each, in order."""
+    """The constructs of ``text`` outside the allow-list, one finding each, in order.
+
+    The block of a refused directive is dropped whole: what it holds is not looked at.
+    """
     findings: list[TextFinding] = []
     seen: set[tuple[int, str]] = set()
-    for offset, line in enumerate(text.splitlines()):
+    skip_deeper: int | None = None  # indentation of the refused block being skipped
+    block_start = 0
+    lines = text.splitlines()
+    for offset, line in enumerate(lines):
+        if skip_deeper is not None:
+            if not line.strip() or len(line) - len(line.lstrip()) > skip_deeper:
+                continue
+            skip_deeper = None
         found: list[tuple[str, str, dict[str, object]]] = []
         explicit = _EXPLICIT.search(line)
         if explicit is not None and explicit["rest"]:
             refused = _explicit(explicit["rest"].strip())
             if refused is not None:
                 found.append(refused)
+                skip_deeper = line.index("..", explicit.start())
+                block_start = offset
         if anonymous := _ANONYMOUS.match(line):
             uri = anonymous["uri"].strip()
             if not safe_uri(uri):
                 found.append((uri, _LINK, {"uri": uri}))
-        found += _inline(line)
+                skip_deeper, block_start = len(line) - len(line.lstrip()), offset
+        if not found:
+            found += _inline(line)
         for construct, msgid, args in found:
-            if (offset, construct) in seen or any(offset == o and construct in c for o, c in seen):
+            if any(offset == o and construct in c for o, c in seen):
                 continue
             seen.add((offset, construct))
-            findings.append(TextFinding(offset, msgid, args, construct))
+            block = _block(lines, block_start, skip_deeper) if skip_deeper is not None else None
+            findings.append(TextFinding(offset, msgid, args, construct, block))
     return findings
+
+
+def _block(lines: list[str], start: int, indent: int) -> range:
+    """Lines of the explicit markup block starting at ``start`` (its content is deeper)."""
+    end = start + 1
+    while end < len(lines) and (
+        not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent
+    ):
+        end += 1
+    return range(start, end)

@@ -24,7 +24,13 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective, switch_source_input
 
 from ..data import OrgData
-from ..textrules import ALLOWED_DIRECTIVES, ALLOWED_ROLES, check_text, safe_uri
+from ..textrules import (
+    ALLOWED_DIRECTIVES,
+    ALLOWED_ROLES,
+    check_text,
+    safe_uri,
+    without_inline_targets,
+)
 from .text import __
 from .warnings import DATA_TEXT, warn
 
@@ -204,10 +210,23 @@ def parse_data_rest(
     source = str(origin.path) if origin else directive.get_source_info()[0]
     first = origin.text_line(field) if origin else None
     offset = first - 1 if first else 0  # docutils counts lines from 0
-    reported = {offset + 1 + finding.offset for finding in check_text(text)} if first else set()
+    findings = check_text(text)
+    reported_offsets = {finding.offset for finding in findings}
+    reported = {offset + 1 + finding.offset for finding in findings} if first else set()
     refusal = _Refusal(record_id, source, first, reported)
+    # Refused blocks (directives, targets, footnotes, substitutions) reported by the loader
+    # are left out before parsing, so that docutils does not add its own messages about
+    # them (duplicate targets, invalid substitutions...): one mistake, one message.
+    blanked = {index for finding in findings if finding.block for index in finding.block[1:]}
+    starts = {finding.block.start for finding in findings if finding.block}
     lines = StringList()
     for index, line in enumerate(text.splitlines()):
+        if index in starts:  # a comment, so that an admonition holding it is not empty
+            line = line[: len(line) - len(line.lstrip())] + ".."
+        elif index in blanked:
+            line = ""
+        elif index in reported_offsets:
+            line = without_inline_targets(line)
         lines.append(line, source, offset + index)
     settings = directive.state.document.settings
     saved = (settings.raw_enabled, settings.file_insertion_enabled)
@@ -217,39 +236,67 @@ def parse_data_rest(
             directive.state.nested_parse(lines, 0, container)
     finally:
         settings.raw_enabled, settings.file_insertion_enabled = saved
-    _keep_allowed(container, refusal)
+    _keep_allowed(container, refusal, directive.state.document)
     return container
 
 
-def _keep_allowed(container: nodes.Element, refusal: _Refusal) -> None:
+def _keep_allowed(container: nodes.Element, refusal: _Refusal, document: nodes.document) -> None:
     """Remove every node outside the allow-list, and every link to a refused address."""
     for node in list(container.findall(include_self=False)):
         if not _in(node, container):
             continue  # inside a node already removed
         kind = type(node)
         uri = node.get("refuri") if isinstance(node, nodes.Element) else None
-        if kind is nodes.reference and (uri is None or safe_uri(uri)):
+        if kind is nodes.reference and ((uri is not None and safe_uri(uri)) or _internal(node)):
             continue
         if kind is nodes.target and uri is not None and safe_uri(uri):
             continue  # the target of a named link
-        if kind in ALLOWED_NODES and kind not in (nodes.reference, nodes.target):
+        if kind is nodes.substitution_reference and _defined(node, document):
+            continue
+        if kind in ALLOWED_NODES and kind not in _CHECKED:
             continue
         line = get_source_line(node)[1]
+        if _names_refused(node) and refusal.reported:
+            _remove(node)  # names a block refused above: the same mistake, already reported
+            continue
         tagname = node.tagname if isinstance(node, nodes.Element) else "text"
         refusal.warn(f"a link to '{uri}'" if uri else f"'{tagname}'", line)
         _remove(node)
 
 
+_CHECKED = (nodes.reference, nodes.target, nodes.substitution_reference)
+_SPHINX_SUBSTITUTIONS = ("today", "version", "release", "translation progress")
+
+
+def _internal(node: nodes.Element) -> bool:
+    """A link that names a target of the same text, written with an allowed address."""
+    return False if node.get("anonymous") or "refuri" in node else "refid" in node
+
+
+def _names_refused(node: nodes.Node) -> bool:
+    """A reference to a target, footnote or substitution (which a refused block defined)."""
+    if isinstance(node, nodes.substitution_reference | nodes.footnote_reference):
+        return True
+    return isinstance(node, nodes.reference) and "refuri" not in node
+
+
+def _defined(node: nodes.Element, document: nodes.document) -> bool:
+    """A substitution the handbook defines (rst_prolog, |today|...)."""
+    name = node.get("refname", "")
+    return name in document.substitution_defs or name in _SPHINX_SUBSTITUTIONS
+
+
 def _remove(node: nodes.Node) -> None:
     """``node`` replaced by its text, or removed when it has none worth keeping."""
     parent = node.parent
-    assert parent is not None and isinstance(node, nodes.Element)
+    assert parent is not None
+    assert isinstance(node, nodes.Element)
     if isinstance(node, _SILENT) or not node.astext().strip():
         parent.remove(node)
     elif isinstance(parent, nodes.TextElement):
-        node.replace_self(nodes.Text(node.astext()))
+        parent.replace(node, nodes.Text(node.astext()))  # its ids go with it
     else:
-        node.replace_self(nodes.paragraph("", node.astext()))
+        parent.replace(node, nodes.paragraph("", node.astext()))
 
 
 def _in(node: nodes.Node, container: nodes.Element) -> bool:
