@@ -36,6 +36,8 @@ class LoadResult:
     data: OrgData | None
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
+    ignore: list[str] = field(default_factory=list)
+    """Codes the manifest's ``ignore`` sets aside in ``sphinx-orgchart validate``."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -235,6 +237,10 @@ def _load(path: str | Path) -> LoadResult:
         return result
     manifest_file = read_yaml(manifest)
     language, include, exclude = _raw_manifest_settings(manifest_file)
+    if isinstance(manifest_file.value, dict) and isinstance(
+        manifest_file.value.get("ignore"), list
+    ):
+        result.ignore = [str(code) for code in manifest_file.value["ignore"]]
     assembler = Assembler(root=root if root.is_dir() else root.parent, language=language)
     if manifest_file.value is None and not any(
         p.severity is Severity.error for p in manifest_file.problems

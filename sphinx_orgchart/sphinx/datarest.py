@@ -246,7 +246,9 @@ def _keep_allowed(container: nodes.Element, refusal: _Refusal, document: nodes.d
         if not _in(node, container):
             continue  # inside a node already removed
         kind = type(node)
-        uri = node.get("refuri") if isinstance(node, nodes.Element) else None
+        if not isinstance(node, nodes.Element):
+            continue  # text: always allowed
+        uri = node.get("refuri")
         if kind is nodes.reference and ((uri is not None and safe_uri(uri)) or _internal(node)):
             continue
         if kind is nodes.target and uri is not None and safe_uri(uri):
