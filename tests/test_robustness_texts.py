@@ -116,7 +116,7 @@ def builds(package: Written) -> dict[str, tuple[Path, list[str], str]]:
     out = {}
     for builder in ("html", "text", "latex"):
         app, warnings = build(srcdir, builder)
-        status = app.status.getvalue()  # type: ignore[attr-defined]
+        status = app.status.getvalue()
         out[builder] = (Path(app.outdir), warning_lines(warnings), warnings + status)
     return out
 
