@@ -14,7 +14,7 @@ from . import __version__
 from .i18n import language_from_environment, normalize_language, ntranslate, translate
 from .loader import LoadResult, load_package
 from .model import MutualisationMode
-from .problems import Problem
+from .problems import PROBLEM_KINDS, Problem, Severity
 from .vocab import label
 from .writefile import WriteRefused, write_bytes_atomic, write_text_atomic
 
@@ -71,10 +71,45 @@ def _summary(result: LoadResult, language: str) -> list[str]:
     return lines
 
 
+def _set_aside(result: LoadResult, codes: list[str], language: str) -> str | None:
+    """Drop the warnings of ``codes`` from ``result``; a line that counts them, or an error."""
+    for code in codes:
+        kind = PROBLEM_KINDS.get(code)
+        if kind is None or kind.severity is not Severity.warning:
+            warnings = ", ".join(k.code for k in PROBLEM_KINDS.values() if k.severity == "warning")
+            print(
+                translate(
+                    language,
+                    "cannot set aside '%(code)s': only the codes of warnings can be, "
+                    "one of: %(codes)s",
+                )
+                % {"code": code, "codes": warnings},
+                file=sys.stderr,
+            )
+            return None
+    counts = Counter(p.code for p in result.problems if p.code in codes)
+    result.problems = [p for p in result.problems if p.code not in codes]
+    if not counts:
+        return ""
+    total = sum(counts.values())
+    detail = ", ".join(f"{code}: {n}" for code, n in sorted(counts.items()))
+    return ntranslate(
+        language,
+        "%(n)d warning set aside (%(detail)s)",
+        "%(n)d warnings set aside (%(detail)s)",
+        total,
+    ) % {"n": total, "detail": detail}
+
+
 def cmd_validate(args: argparse.Namespace, language: str) -> int:
     """Check a package and print every problem, then a summary."""
     result = load_package(args.path)
+    aside = _set_aside(result, [*result.ignore, *(args.ignore or [])], language)
+    if aside is None:
+        return 2
     _print_problems(result, language, sys.stdout)
+    if aside:
+        print(aside)
     if result.data is None:
         print(_count_line(language, result.errors, result.warnings))
         return 1
@@ -268,6 +303,12 @@ def build_parser(language: str) -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help=t("fail on warnings too"))
     validate.add_argument(
         "-q", "--quiet", action="store_true", help=t("only the problems and their count")
+    )
+    validate.add_argument(
+        "--ignore",
+        action="append",
+        metavar="CODE",
+        help=t("set aside the warnings of CODE (counted, not listed); repeatable"),
     )
     validate.set_defaults(func=cmd_validate)
 

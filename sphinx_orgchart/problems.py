@@ -102,6 +102,13 @@ EVENT_DATES = _declare(
     "event-dates", W, "An event's date disagrees with the validity of the units it names."
 )
 EMPTY_ORGANISATION = _declare("empty-organisation", W, "An organisation has no unit.")
+TEXT_MARKUP = _declare(
+    "text-markup",
+    E,
+    "A text of the data (a description, a role...) uses markup outside the allowed subset of "
+    "reStructuredText (a directive, a role, a link to an address that is not ``http``, "
+    "``https``, ``mailto`` or ``tel``...): the build shows the text without it.",
+)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@ what SmartQuotes does to names is tested on its own.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -30,8 +29,6 @@ from sphinx.util.texescape import escape as tex_escape
 from sphinx_orgchart.cli import main
 from sphinx_orgchart.data import OrgData
 from sphinx_orgchart.export import package_json
-from sphinx_orgchart.graph import ChartSpec, build_charts, to_dot
-from sphinx_orgchart.graph.render import render
 from sphinx_orgchart.loader import load_package
 from sphinx_orgchart.model import Unit
 
@@ -40,6 +37,7 @@ from .sphinx_helpers import DATA, build, make_pdf, warning_lines
 
 CORPUS = DATA / "hostile"
 SECRET = "SECRET-CONTENT-OF-A-FILE-OUTSIDE-THE-PROJECT"
+TEXT_MARKUP = "[orgchart.text-markup]"
 
 CONF = """\
 project = "Manuel"
@@ -150,11 +148,17 @@ def latex(handbook: Path) -> Built:
 # -- the data -------------------------------------------------------------------------------
 
 
-def test_the_hostile_package_is_valid_and_loses_nothing(
+def test_the_hostile_package_loses_nothing_and_refuses_its_directives(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     result = load_package(CORPUS)
-    assert [p.format("en", CORPUS) for p in result.problems] == []
+    assert [(p.location(CORPUS), p.code) for p in result.problems] == [
+        ("orgchart.yaml:27", "text-markup"),
+        ("orgchart.yaml:31", "text-markup"),
+        ("ville/units.yaml:17", "text-markup"),
+        ("ville/units.yaml:21", "text-markup"),
+        ("ville/units.yaml:25", "text-markup"),
+    ]
     data = result.data
     assert data is not None
     assert data.units["dgs"].name == "<script>alert(1)</script>"
@@ -163,10 +167,10 @@ def test_the_hostile_package_is_valid_and_loses_nothing(
     exported = tmp_path / "hostile.json"
     exported.write_text(package_json(data), encoding="utf-8")
     again = load_package(exported)
-    assert again.problems == []
+    assert [p.code for p in again.problems] == ["text-markup"] * 5
     assert again.data is not None
     assert again.data.package == data.package
-    assert main(["validate", str(CORPUS), "--lang", "en"]) == 0
+    assert main(["validate", str(CORPUS), "--lang", "en"]) == 1
     out = capsys.readouterr().out
     assert 'Ville <b>de</b> "Belcourt" & Cie (ville)' in out
     assert 'Métropole "];  x [URL="javascript:alert(1)"] (metropole)' in out
@@ -183,7 +187,8 @@ def test_only_web_addresses_are_links(url: str, tmp_path: Path) -> None:
     old = "website: 'https://belcourt.example/{x}?a=1&b=%41#c\\d~^'"
     assert old in text
     (root / "orgchart.yaml").write_text(text.replace(old, f"website: '{url}'"), "utf-8")
-    assert [p.code for p in load_package(root).errors] == ["invalid-value"]
+    codes = [p.code for p in load_package(root).errors]
+    assert [c for c in codes if c != "text-markup"] == ["invalid-value"]
 
 
 # -- HTML -----------------------------------------------------------------------------------
@@ -237,7 +242,7 @@ def test_the_page_parser_sees_injected_markup() -> None:
 
 
 def test_html_builds_with_only_the_expected_warnings(html: Built) -> None:
-    others = [w for w in html.warnings if "directive disabled" not in w]
+    others = [w for w in html.warnings if TEXT_MARKUP not in w]
     assert others == []
 
 
@@ -302,8 +307,8 @@ def _yaml_lines(path: Path, stripped: str) -> list[int]:
 
 
 def test_raw_and_include_in_descriptions_are_refused_at_their_yaml_line(html: Built) -> None:
-    """The directives are disabled (nothing of them reaches the output), and the warning
-    says where they are written: the YAML file and line, not the generated page."""
+    """The directives are refused (nothing of them reaches the output), and the warning
+    says where they are written: the YAML file and line, not the generated page; once."""
     outputs = "".join(p.read_text(encoding="utf-8") for p in html.outdir.rglob("*.html"))
     for leaked in ("raw-description", "raw-organisation", "write18", SECRET):
         assert leaked not in outputs
@@ -320,8 +325,9 @@ def test_raw_and_include_in_descriptions_are_refused_at_their_yaml_line(html: Bu
     }
     assert len(expected) == 5
     found = set()
+    assert len([w for w in html.warnings if TEXT_MARKUP in w]) == 5
     for warning in html.warnings:
-        if "directive disabled" in warning:
+        if TEXT_MARKUP in warning:
             match = re.match(r"^(?P<path>.+?):(?P<line>\d+): WARNING: ", warning)
             found.add((match["path"], int(match["line"])) if match else (warning, 0))
     assert found == expected
@@ -336,7 +342,7 @@ def _squeeze(text: str) -> str:
 
 
 def test_the_text_builder_shows_every_name_literally(text: Built) -> None:
-    assert [w for w in text.warnings if "directive disabled" not in w] == []
+    assert [w for w in text.warnings if TEXT_MARKUP not in w] == []
     data = corpus()
     for unit in data.units.values():
         page = _squeeze((text.outdir / "org" / f"{unit.id}.txt").read_text(encoding="utf-8"))
@@ -358,7 +364,7 @@ def _normal_tex(text: str) -> str:
 
 
 def test_latex_escapes_every_special_character(latex: Built) -> None:
-    assert [w for w in latex.warnings if "directive disabled" not in w] == []
+    assert [w for w in latex.warnings if TEXT_MARKUP not in w] == []
     tex = _tex(latex)
     assert r"Eau \& Assainissement (50 \%)" in tex
     normal = _normal_tex(tex)
@@ -392,153 +398,7 @@ def test_no_latex_command_comes_from_the_data(latex: Built) -> None:
     assert groups.count("{") == groups.count("}")
 
 
-# -- what the data must never reach ---------------------------------------------------------
-
-PACKAGE = """\
-package: {name: P, as_of: 2026-01-01}
-organisations:
-  - {id: o, name: O, kind: commune}
-levels:
-  - {id: l, name: L, rank: 0}
-units:
-  - id: u
-    name: 'Service "Accueil" -- l''état civil...'
-    level: l
-    organisation: o
-    head: {title: H}
-    description: |
-DESCRIPTION
-"""
-
-
-def _small_package(root: Path, description: str) -> Path:
-    root.mkdir(parents=True)
-    body = "\n".join("      " + line for line in description.splitlines())
-    (root / "orgchart.yaml").write_text(PACKAGE.replace("DESCRIPTION", body), "utf-8")
-    return root
-
-
-def test_descriptions_publish_no_file_from_outside_the_project(tmp_path: Path) -> None:
-    """``file_insertion_enabled = False`` stops ``include`` and ``literalinclude``, not
-    Sphinx's ``:download:`` role nor images: a description can copy any file the build can
-    read into the published site."""
-    outside = tmp_path / "outside"
-    outside.mkdir()
-    (outside / "secret.txt").write_text(SECRET, encoding="utf-8")
-    (outside / "secret.png").write_bytes(b"\x89PNG\r\n\x1a\n" + SECRET.encode())
-    description = (
-        ":download:`le fichier <../../outside/secret.txt>`\n\n"
-        ".. image:: ../../outside/secret.png\n\n"
-        ".. figure:: /../outside/secret.png\n"
-    )
-    data = _small_package(tmp_path / "pkg", description)
-    srcdir = write_handbook(tmp_path / "book", "", data=data)
-    shutil.move(str(outside), str(srcdir.parent / "outside"))
-    app, _warnings = build(srcdir, "html")
-    published = [p for p in Path(app.outdir).rglob("*") if p.is_file()]
-    assert not [p for p in published if p.name.startswith("secret")]
-    assert not [p for p in published if SECRET.encode() in p.read_bytes()]
-
-
-def test_smartquotes_leave_names_alone(tmp_path: Path) -> None:
-    """Names are data: SmartQuotes turns ``"Accueil" -- l'état...`` into ``« Accueil » –
-    l’état…`` in page titles (HTML, LaTeX), while the index, the directory, objects.inv and
-    the exports keep it as written. The same unit must have one name everywhere."""
-    data = _small_package(tmp_path / "pkg", "Une description.")
-    conf = CONF.replace("smartquotes = False\n", "")
-    srcdir = write_handbook(tmp_path / "book", ":org:unit:`u`\n", data=data, conf=conf)
-    app, _warnings = build(srcdir, "html")
-    name = """Service "Accueil" -- l'état civil..."""
-    page = parse(Path(app.outdir) / "org" / "u.html")
-    titles = [t for t in page.text.splitlines() if "Accueil" in t]
-    assert titles
-    assert all(name in t for t in titles), titles
-
-
 # -- charts: DOT and SVG --------------------------------------------------------------------
-
-
-def test_dot_of_every_chart_holds_the_names_as_labels_only() -> None:
-    """Each organisation's whole chart, with links, through the real ``dot``: as many
-    nodes as boxes (no node injected), every link one of ours, every name in the SVG as
-    text (no element or attribute made from the data)."""
-    data = corpus()
-    for org_id in data.organisations:
-        for chart in build_charts(data, ChartSpec(organisation=org_id), org_id, org_id):
-            links = {uid: f"org/{uid}.html" for uid in chart.unit_ids()}
-            source = to_dot(chart, links)
-            layout = json.loads(render(source, "json"))
-            drawn = [o for o in layout["objects"] if "nodes" not in o]
-            assert len(drawn) == len(chart.boxes), org_id
-            for obj in layout["objects"]:
-                assert set(obj) <= DOT_ATTRIBUTES, set(obj) - DOT_ATTRIBUTES
-            svg = render(source, "svg").decode("utf-8")
-            root = ElementTree.fromstring(svg)  # well-formed: nothing broke out of a label
-            hrefs = {
-                value
-                for element in root.iter()
-                for name, value in element.attrib.items()
-                if name.endswith("href")
-            }
-            assert hrefs <= set(links.values()), hrefs - set(links.values())
-            assert not [e for e in root.iter() if e.tag.endswith("script")]
-            texts = "".join(root.itertext())
-            for uid in chart.unit_ids():
-                sigle = data.units[uid].sigle
-                if sigle and len(sigle) < 20:
-                    assert sigle in texts, (uid, sigle)
-
-
-DOT_ATTRIBUTES = {
-    "_gvid",
-    "name",
-    "_draw_",
-    "_ldraw_",
-    "label",
-    "shape",
-    "style",
-    "fillcolor",
-    "color",
-    "fontname",
-    "fontsize",
-    "margin",
-    "height",
-    "width",
-    "pos",
-    "penwidth",
-    "tooltip",
-    "URL",
-    "href",
-    "target",
-    "id",
-    "bb",
-    "nodes",
-    "edges",
-    "subgraphs",
-    "_subgraph_cnt",
-    "lp",
-    "lheight",
-    "lwidth",
-    "labeljust",
-    "labelloc",
-    "peripheries",
-    "fontcolor",
-    "cluster",
-    "rank",
-    "compound",
-    "rankdir",
-    "splines",
-    "nodesep",
-    "ranksep",
-    "bgcolor",
-    "pad",
-    "ordering",
-    "newrank",
-    "class",
-    "xdotversion",
-    "directed",
-    "strict",
-}
 
 
 def test_svgs_of_the_html_build_link_only_to_pages(html: Built) -> None:

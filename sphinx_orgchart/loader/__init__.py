@@ -19,6 +19,7 @@ from ..i18n import N_
 from ..model import MANIFEST_NAME, SECTIONS, OrgPackage, PackageInfo, Unit
 from ..problems import FILE_OUTSIDE, FILE_UNREADABLE, MANIFEST, Problem, Severity, sort_problems
 from .assemble import Assembler, Source
+from .texts import text_problems
 from .yamlsource import YamlFile, read_yaml
 
 __all__ = ["LoadResult", "digest_files", "find_files", "load_package", "package_files"]
@@ -35,6 +36,8 @@ class LoadResult:
     data: OrgData | None
     problems: list[Problem] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)
+    ignore: list[str] = field(default_factory=list)
+    """Codes the manifest's ``ignore`` sets aside in ``sphinx-orgchart validate``."""
 
     @property
     def errors(self) -> list[Problem]:
@@ -234,6 +237,10 @@ def _load(path: str | Path) -> LoadResult:
         return result
     manifest_file = read_yaml(manifest)
     language, include, exclude = _raw_manifest_settings(manifest_file)
+    if isinstance(manifest_file.value, dict) and isinstance(
+        manifest_file.value.get("ignore"), list
+    ):
+        result.ignore = [str(code) for code in manifest_file.value["ignore"]]
     assembler = Assembler(root=root if root.is_dir() else root.parent, language=language)
     if manifest_file.value is None and not any(
         p.severity is Severity.error for p in manifest_file.problems
@@ -324,6 +331,7 @@ def _finish(assembler: Assembler, info: PackageInfo | None) -> OrgData | None:
     assembler.problems.extend(
         Checker(data, assembler.origins, assembler.broken_ids, assembler.root).run()
     )
+    assembler.problems.extend(text_problems(data, assembler.origins))
     return data if info is not None else None
 
 

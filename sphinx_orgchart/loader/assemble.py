@@ -17,7 +17,7 @@ from .yamlsource import LineMap, Path_, YamlFile
 
 __all__ = ["Assembler", "Source"]
 
-MANIFEST_ONLY = ("package", "include", "exclude")
+MANIFEST_ONLY = ("package", "include", "exclude", "ignore")
 
 
 @dataclass(frozen=True)

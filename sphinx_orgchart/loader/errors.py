@@ -61,6 +61,10 @@ _MESSAGES: dict[str, str] = {
     ),
     "orgchart_url": N_("'%(value)s' is not a web address: it must start with https:// or http://"),
     "orgchart_email": N_("'%(value)s' is not an email address"),
+    "orgchart_email_extra": N_(
+        "'%(value)s' is not one email address: write the address alone (name@domain), "
+        "without '?', 'cc=' or a second '@'"
+    ),
     "orgchart_localized_empty": N_("give at least a French ('fr') or English ('en') text"),
     "orgchart_vacant_holder": N_(
         "a vacant post has no holder: remove 'holder' or set 'state' to filled or interim"

@@ -21,6 +21,8 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
+from ..textrules import email_problem
+
 __all__ = [
     "ActKind",
     "Contact",
@@ -151,6 +153,13 @@ Url = Annotated[str, BeforeValidator(_check_url)]
 
 
 def _check_email(value: Any) -> Any:
+    if isinstance(value, str) and EMAIL_RE.match(value.strip()) and email_problem(value):
+        raise PydanticCustomError(
+            "orgchart_email_extra",
+            "'{value}' is not one email address: write the address alone (name@domain), "
+            "without '?', 'cc=' or a second '@'",
+            {"value": value},
+        )
     if isinstance(value, str) and not EMAIL_RE.match(value.strip()):
         raise PydanticCustomError(
             "orgchart_email",

@@ -73,6 +73,11 @@ class PackageFile(Strict):
     exclude: list[str] = Field(
         default_factory=list, description="Manifest only: glob patterns of files to skip."
     )
+    ignore: list[str] = Field(
+        default_factory=list,
+        description="Manifest only: codes of warnings that ``sphinx-orgchart validate`` sets "
+        "aside (counted, not listed), as ``--ignore`` does.",
+    )
     organisations: list[Organisation] = Field(default_factory=list, description="Organisations.")
     levels: list[Level] = Field(default_factory=list, description="Structure levels.")
     categories: list[Category] = Field(default_factory=list, description="Unit categories.")

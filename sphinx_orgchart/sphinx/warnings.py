@@ -64,8 +64,9 @@ FONT = _declare(
 NO_DATA = _declare("no-data", "The data package could not be loaded at all.")
 DATA_TEXT = _declare(
     "data-text",
-    "A text of the data (a description, a role...) does something a handbook does not "
-    "allow: an image or download of a local file, or a directive showing its own record.",
+    "A text of the data (a description, a role...) holds markup outside the allowed subset "
+    "that the data checker did not report as ``orgchart.text-markup``: the build leaves it "
+    "out all the same.",
 )
 
 
