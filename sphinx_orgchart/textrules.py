@@ -78,7 +78,9 @@ LINKED_SCHEMES = frozenset(_LINKED.split(" "))
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060\ufeff]")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _TEL = re.compile(r"^\+?[0-9 .()\-]{3,30}$")
-_ADDRESS = re.compile(r"^[^@\s<>\"'`,;]+@[^@\s<>\"'`/?&=,;]+\.[^@\s<>\"'`/?&=,;]+$")
+# One address: a name, one "@", a domain; nothing that adds recipients or headers (a query,
+# "&", "=", a second "@"). A domain without a dot is one address too (docutils links it).
+_ADDRESS = re.compile(r"^[^@\s<>\"'`,;]+@[^@\s<>\"'`/?&=,;]+$")
 
 
 def email_problem(address: str) -> bool:
