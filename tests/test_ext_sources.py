@@ -77,7 +77,7 @@ def test_two_handbooks_linked_by_intersphinx(tmp_path: Path) -> None:
     assert 'title="mutualisée : Métropole, Ville"' in index
     assert 'href="org/ville-drh.html#org-unit-ville-drh"' in index
     # In the table of shared units too, the Métropole's unit links to the other handbook.
-    table = index[index.index('class="longtable orgchart-shared docutils') :]
+    table = index[index.index('class="longtable orgchart-table orgchart-shared docutils') :]
     assert f'href="{metro_out}/org/metro-dsi.html#org-unit-metro-dsi"' in table
 
 

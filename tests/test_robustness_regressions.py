@@ -56,16 +56,26 @@ def with_unit_field(key: str, value: str) -> str:
 
 # -- data layer -----------------------------------------------------------------------------
 
-# Characters a description may hold that YAML cannot read back raw (DEL, C1 controls,
-# non-characters) or reads back as a line break that eats the spaces around it (NEL, LS, PS).
+# Characters a description may hold that YAML cannot read back raw (non-characters) or
+# reads back as a line break that eats the spaces around it (LS, PS). Control characters
+# (DEL, C1, NEL) are refused by the model: see the next test.
 UNREADABLE_RAW = {
-    "delete": "a\x7fb",
-    "c1-control": "a\x80b",
     "non-character": "a\ufffeb",
-    "next-line": "a\x85 b",
     "line-separator": "a \u2028b",
     "paragraph-separator": "a\u2029  b",
 }
+CONTROL = {"delete": "a\x7fb", "c1-control": "a\x80b", "next-line": "a\x85 b", "bell": "a\x07b"}
+
+
+@pytest.mark.parametrize("text", list(CONTROL.values()), ids=list(CONTROL))
+def test_a_control_character_in_a_text_is_refused_at_its_line(text: str, tmp_path: Path) -> None:
+    """No PDF can print it: one located message naming the character."""
+    result = load_package(write(tmp_path / "pkg", with_unit_field("description", text)))
+    messages = [p.format("en", tmp_path / "pkg") for p in result.problems]
+    code = f"U+{ord(text[1]):04X}"
+    refused = [m for m in messages if f"holds the control character {code}" in m]
+    assert len(refused) == 1, messages
+    assert refused[0].startswith("orgchart.yaml:"), messages
 
 
 @pytest.mark.parametrize("text", list(UNREADABLE_RAW.values()), ids=list(UNREADABLE_RAW))
