@@ -64,6 +64,8 @@ exclude_patterns = ["_build"]
 html_theme = "alabaster"
 
 latex_engine = "xelatex"
+# A4, as French administrations print (Sphinx's default is US Letter).
+latex_elements = {{"papersize": "a4paper"}}
 latex_documents = [("index", "handbook.tex", project, author, "manual")]
 '''
 

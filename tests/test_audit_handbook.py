@@ -4,7 +4,9 @@ references, and pages that never scroll sideways (see ``tests/audit``)."""
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -112,3 +114,21 @@ def test_quickstart_project(language: str, tmp_path: Path) -> None:
     report = audit_html(Path(app.outdir))
     _assert_clean(report.problems, report.summary())
     assert report.chart_links > 0
+
+
+@needs_latex
+def test_quickstart_project_pdf_is_a4_and_resolves_every_reference(tmp_path: Path) -> None:
+    target = tmp_path / "manuel"
+    assert main(["quickstart", str(ROOT / "example_org"), "-o", str(target), "--lang", "fr"]) == 0
+    app, warnings = build(target, "latex")
+    assert warning_lines(warnings) == []
+    out = Path(app.outdir)
+    done = make_pdf(out)
+    assert done.returncode == 0, done.stdout[-3000:]
+    report = audit_latex(out)
+    _assert_clean(report.problems, report.summary())
+    info = subprocess.run(
+        ["pdfinfo", str(out / "handbook.pdf")], capture_output=True, text=True, check=True
+    ).stdout
+    width, height = (float(v) for v in re.findall(r"Page size:\s+([\d.]+) x ([\d.]+)", info)[0])
+    assert (round(width), round(height)) == (595, 842)  # A4, in points
