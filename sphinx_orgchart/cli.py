@@ -341,6 +341,9 @@ def build_parser(language: str) -> argparse.ArgumentParser:
         action="store_true",
         help=t("CSV for French Excel: ';' separator and a UTF-8 BOM"),
     )
+    export.add_argument(
+        "--base-uri", help=t("jsonld: prefix of the identifiers (default: urn:orgchart:)")
+    )
     export.set_defaults(func=cmd_export)
 
     draw = commands.add_parser(

@@ -13,7 +13,7 @@ from ..writefile import WriteRefused, write_bytes_atomic
 __all__ = ["export_bytes", "write_export"]
 
 
-def export_bytes(data: OrgData, kind: str, language: str) -> bytes:
+def export_bytes(data: OrgData, kind: str, language: str, base: str | None = None) -> bytes:
     """The export of ``data`` in ``kind`` (xlsx, ods, jsonld, popolo)."""
     if kind in ("xlsx", "ods"):
         from ..workbook.tables import package_tables
@@ -27,17 +27,19 @@ def export_bytes(data: OrgData, kind: str, language: str) -> bytes:
 
         return xlsx_bytes(tables)
     if kind == "jsonld":
-        from .jsonld import jsonld_text
+        from .jsonld import DEFAULT_BASE, jsonld_text
 
-        return jsonld_text(data).encode("utf-8")
+        text: str = jsonld_text(data, base or DEFAULT_BASE)
+        return text.encode("utf-8")
     from .popolo import popolo_text
 
-    return popolo_text(data).encode("utf-8")
+    text = popolo_text(data)
+    return text.encode("utf-8")
 
 
 def write_export(data: OrgData, args: argparse.Namespace, language: str) -> int:
     """Write the export asked for by ``args``; a workbook needs ``-o``."""
-    content = export_bytes(data, args.format, args.lang or language)
+    content = export_bytes(data, args.format, language, getattr(args, "base_uri", None))
     if args.output in (None, "-"):
         if args.format in ("xlsx", "ods"):
             print(

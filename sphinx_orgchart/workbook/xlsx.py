@@ -37,8 +37,7 @@ def _beyond_excel(value: Cell) -> bool:
 def _write_table(sheet: Worksheet, table: Table) -> None:
     bold = Font(bold=True)
     for index, header in enumerate(table.headers, start=1):
-        cell = sheet.cell(row=1, column=index, value=header)
-        cell.font = bold
+        sheet.cell(row=1, column=index, value=header).font = bold
     wrap = Alignment(wrap_text=True, vertical="top")
     for row_index, row in enumerate(table.rows, start=2):
         for index, value in enumerate(row, start=1):
