@@ -108,10 +108,10 @@ def _unit_files(units: list[Unit]) -> dict[str, list[dict[str, Any]]]:
     files: dict[str, list[dict[str, Any]]] = {}
     number = 0
 
-    def file_name(unit: Unit) -> str:
+    def file_name(unit: Unit, root: Unit) -> str:
         nonlocal number
         number += 1
-        return f"{unit.organisation or 'units'}/{number:04d}-{unit.id}.yaml"
+        return f"{root.organisation or 'units'}/{number:04d}-{unit.id}.yaml"
 
     for root in roots:
         below = children.get(root.id, [])
@@ -122,11 +122,11 @@ def _unit_files(units: list[Unit]) -> dict[str, list[dict[str, Any]]]:
         top = _unit(root, {}, None)
         if nest_leaves and leaves:
             top["units"] = [_unit(u, children, root) for u in leaves]
-        files[file_name(root)] = [top]
+        files[file_name(root, root)] = [top]
         for unit in below:
             if nest_leaves and unit in leaves:
                 continue
-            files[file_name(unit)] = [_unit(unit, children, None)]
+            files[file_name(unit, root)] = [_unit(unit, children, None)]
     return files
 
 
