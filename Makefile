@@ -49,7 +49,7 @@ FUZZ_BUILD_EXAMPLES ?= 200
 fuzz: setup
 	ORGCHART_FUZZ_PROFILE=fuzz ORGCHART_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
 	ORGCHART_FUZZ_BUILD_EXAMPLES=$(FUZZ_BUILD_EXAMPLES) \
-	$(BIN)/python -m pytest -q tests/test_robustness_fuzz.py
+	$(BIN)/python -m pytest -q tests/test_robustness_fuzz.py tests/test_robustness_workbook.py
 
 BENCH_STAMP := $(VENV)/.bench
 $(BENCH_STAMP): $(STAMP)

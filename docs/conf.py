@@ -21,6 +21,7 @@ extensions = [
     "sphinx_orgchart",
     "orgchart_reference",
     "benchmark_results",
+    "example_workbook",
 ]
 
 # The documentation shows blocks of the example package; the unit pages themselves are in

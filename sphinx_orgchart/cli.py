@@ -18,6 +18,8 @@ from .problems import PROBLEM_KINDS, Problem, Severity
 from .vocab import label
 from .writefile import WriteRefused, write_bytes_atomic, write_text_atomic
 
+OTHER_FORMATS = ("xlsx", "ods", "jsonld", "popolo")
+
 __all__ = ["main"]
 
 Command = Callable[[argparse.Namespace, str], int]
@@ -156,6 +158,10 @@ def cmd_export(args: argparse.Namespace, language: str) -> int:
     result = _load_or_report(args.path, language)
     if result is None or result.data is None:
         return 1
+    if args.format in OTHER_FORMATS:
+        from .export.formats import write_export
+
+        return write_export(result.data, args, language)
     if args.format == "json":
         text = package_json(result.data)
     else:
@@ -318,9 +324,12 @@ def build_parser(language: str) -> argparse.ArgumentParser:
     export.add_argument("path", help=t("the package folder (or a single YAML/JSON file)"))
     export.add_argument(
         "--format",
-        choices=["json", "csv"],
+        choices=["json", "csv", *OTHER_FORMATS],
         default="json",
-        help=t("json: lossless, loads back; csv: one row per unit"),
+        help=t(
+            "json: lossless, loads back; csv: one row per unit; xlsx, ods: a workbook that "
+            "import reads back; jsonld: W3C Organization Ontology; popolo: Popolo JSON"
+        ),
     )
     export.add_argument("-o", "--output", help=t("file to write (default: standard output)"))
     export.add_argument(
@@ -331,6 +340,9 @@ def build_parser(language: str) -> argparse.ArgumentParser:
         "--excel",
         action="store_true",
         help=t("CSV for French Excel: ';' separator and a UTF-8 BOM"),
+    )
+    export.add_argument(
+        "--base-uri", help=t("jsonld: prefix of the identifiers (default: urn:orgchart:)")
     )
     export.set_defaults(func=cmd_export)
 
@@ -375,6 +387,10 @@ def build_parser(language: str) -> argparse.ArgumentParser:
         "--force", action="store_true", help=t("replace the files of the project if they exist")
     )
     quick.set_defaults(func=cmd_quickstart)
+
+    from .importers.cli import add_import_commands
+
+    add_import_commands(commands, common, t)
 
     schema = commands.add_parser(
         "schema", parents=[common], help=t("print the JSON Schema of a package file")
