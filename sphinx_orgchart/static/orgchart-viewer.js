@@ -321,10 +321,26 @@
   Viewer.prototype.search = function () {
     var words = fold(this.input.value).split(/\s+/).filter(Boolean);
     var boxes = this.boxes;
-    this.hits = words.length ? Object.keys(boxes).filter(function (id) {
-      var text = fold([boxes[id][0]].concat(boxes[id][2] || []).join(" "));
+    var hits = [];
+    var matches = function (name) {
+      var text = fold(name);
       return words.every(function (word) { return text.indexOf(word) !== -1; });
-    }) : [];
+    };
+    // A box's unit, or one of the units listed in it (found as {box, name}).
+    Object.keys(boxes).forEach(function (id) {
+      if (!words.length) { return; }
+      if (matches(boxes[id][0])) { hits.push({ box: id, name: null }); }
+      (boxes[id][2] || []).forEach(function (name) {
+        if (matches(name)) { hits.push({ box: id, name: name }); }
+      });
+    });
+    var self = this;
+    var depth = function (hit) { return self.path(hit.box).length + (hit.name ? 0.5 : 0); };
+    var label = function (hit) { return fold(hit.name || boxes[hit.box][0]); };
+    hits.sort(function (a, b) {  // the highest first, then in alphabetical order
+      return depth(a) - depth(b) || (label(a) < label(b) ? -1 : label(a) > label(b) ? 1 : 0);
+    });
+    this.hits = hits;
     this.current = this.hits.length ? 0 : -1;
     this.show();
   };
@@ -337,9 +353,12 @@
 
   Viewer.prototype.show = function () {
     var words = this.input.value.trim();
-    var id = this.current >= 0 ? this.hits[this.current] : null;
+    var hit = this.current >= 0 ? this.hits[this.current] : null;
+    var id = hit ? hit.box : null;
     var path = id ? this.path(id) : [];
     var boxes = this.boxes;
+    var names = path.map(function (box) { return boxes[box][0]; });
+    if (hit && hit.name) { names.push(hit.name); }
     if (!words) {
       this.status.textContent = "";
     } else if (!id) {
@@ -348,7 +367,7 @@
       this.status.textContent = this.label("found", "%(index)s / %(count)s: %(path)s")
         .replace("%(index)s", String(this.current + 1))
         .replace("%(count)s", String(this.hits.length))
-        .replace("%(path)s", path.map(function (box) { return boxes[box][0]; }).join(" › "));
+        .replace("%(path)s", names.join(" › "));
     }
     this.highlight(path, words !== "");
   };
