@@ -31,7 +31,9 @@ def test_charts_carry_what_the_viewer_needs(tmp_path: Path) -> None:
     svg = re.search(r'data="(_images/orgchart-[0-9a-f]+\.svg)"', page)
     assert svg is not None
     head = (out / svg.group(1)).read_text(encoding="utf-8")
-    width_pt = float(re.search(r'<svg width="([\d.]+)pt"', head).group(1))  # type: ignore[union-attr]
+    width = re.search(r'<svg width="([\d.]+)pt"', head)
+    assert width is not None
+    width_pt = float(width.group(1))
     assert float(attributes["data-orgchart-width"]) == round(width_pt * 4 / 3, 1)
     assert '<div class="orgchart-frame"><object' in page
     assert "orgchart-viewer.js" in page

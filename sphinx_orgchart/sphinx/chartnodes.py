@@ -17,7 +17,7 @@ from sphinx.ext.graphviz import GraphvizError, render_dot
 from ..graph import Chart, RenderError, dot_version, legend_dot, render, to_dot
 from ..graph.build import split_for_print
 from ..graph.fonts import resolved_family
-from ..graph.printing import LANDSCAPE, Placement, place
+from ..graph.printing import Placement, place
 from ..graph.render import pdf_size, stamp_pdf
 from ..writefile import write_bytes_atomic
 from .fonts import warn_if_font_missing
@@ -199,34 +199,23 @@ def visit_figure_latex(self: Any, node: chart_figure) -> None:
             f"{{{{{fname.removesuffix('.pdf')}}}.pdf}}"
         )
         if legend is not None and index == len(pieces) - 1:
-            graphic = _with_legend(graphic, placement.width, legend, landscape)
+            graphic = _with_legend(graphic, legend)
         self.body.append(f"\n\\begin{{center}}\n{graphic}\n\\end{{center}}\n")
 
 
-def _legend_pdf(self: Any, chart: Chart) -> tuple[str, float] | None:
-    """The chart's legend as a PDF: its name for LaTeX, and its width in inches."""
+def _legend_pdf(self: Any, chart: Chart) -> str | None:
+    """The chart's legend as a PDF, its name as LaTeX includes it."""
     legend, legend_out = render_dot(self, legend_dot(chart), {}, "pdf", "orgchart-legend")
     if legend is None or legend_out is None:
         return None
-    size = pdf_size(stamp_pdf(legend_out)) or (2.5, 1.5)
-    return legend.as_posix().removesuffix(".pdf"), size[0]
+    stamp_pdf(legend_out)
+    return legend.as_posix().removesuffix(".pdf")
 
 
-def _with_legend(graphic: str, width: float, legend: tuple[str, float], landscape: bool) -> str:
-    """A chart and its legend, kept together: side by side on a landscape page when there is
-    room (a landscape chart is often as high as the page), else the legend under the chart
-    with a page break between them only as a last resort (the highest finite penalty)."""
-    name, legend_width = legend
-    legend_tex = f"\\sphinxincludegraphics{{{{{name}}}.pdf}}"
-    gap = 0.25
-    if landscape and width + gap + legend_width <= LANDSCAPE[0]:
-        return (
-            f"\\begin{{minipage}}[c]{{{width:.2f}in}}\\centering\n{graphic}\n"
-            f"\\end{{minipage}}\\hspace{{{gap}in}}%\n"
-            f"\\begin{{minipage}}[c]{{{legend_width:.2f}in}}\\centering\n{legend_tex}\n"
-            "\\end{minipage}"
-        )
-    return f"{graphic}\n\\par\\penalty9999\\medskip\n{legend_tex}"
+def _with_legend(graphic: str, legend: str) -> str:
+    """A chart and its legend under it, kept together: a page break between them only as a
+    last resort (the highest finite penalty), when both cannot fit on one page."""
+    return f"{graphic}\n\\par\\penalty9999\\medskip\n\\sphinxincludegraphics{{{{{legend}}}.pdf}}"
 
 
 def _heading_latex(self: Any, node: chart_figure) -> None:
