@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -21,6 +22,7 @@ from ..graph.render import pdf_size, stamp_pdf
 from ..writefile import write_bytes_atomic
 from .fonts import warn_if_font_missing
 from .text import _, __
+from .viewer import setup_viewer, viewer_attributes
 from .warnings import CHART, warn
 
 __all__ = ["chart_details", "chart_figure", "chart_unit", "orgchart_chart", "setup_chart_nodes"]
@@ -79,8 +81,8 @@ def from_images(builder: Any, uri: str) -> str:
     return urlunsplit(("", "", relative, parts.query, parts.fragment))
 
 
-def _svg_file(translator: Any, code: str) -> str | None:
-    """Render the SVG once (cached by content), return its path relative to the page."""
+def _svg_file(translator: Any, code: str) -> tuple[str, Path] | None:
+    """Render the SVG once (cached by content); its path relative to the page, and its file."""
     builder = translator.builder
     # the font dot draws with is part of the key: installing it redraws the cached charts
     drawn_by = f"{code}\n{dot_version()}\n{resolved_family()}"
@@ -93,7 +95,7 @@ def _svg_file(translator: Any, code: str) -> str | None:
         except RenderError as exc:
             warn(__("the chart could not be drawn: %s") % exc, CHART, translator.document)
             return None
-    return posixpath.join(builder.imgpath, name)
+    return posixpath.join(builder.imgpath, name), outfile
 
 
 def visit_chart_html(self: Any, node: orgchart_chart) -> None:
@@ -116,10 +118,15 @@ def visit_chart_html(self: Any, node: orgchart_chart) -> None:
             address = from_images(self.builder, "#" + anchors[target])
             continuation[target] = (node["more_text"], address)
     code = to_dot(chart, urls, continuation, {"comment": self.builder.current_docname})
-    src = _svg_file(self, code)
-    if src is None:
+    drawn = _svg_file(self, code)
+    if drawn is None:
         raise nodes.SkipNode
-    self.body.append(self.starttag(node, "div", "", CLASS="orgchart-chart"))
+    src, outfile = drawn
+    # The viewer's script adds its controls around the frame; the frame is written here, as
+    # moving an <object> in the page would load its SVG again.
+    attributes = viewer_attributes(chart, outfile)
+    self.body.append(self.starttag(node, "div", "", CLASS="orgchart-chart", **attributes))
+    self.body.append(self.starttag({}, "div", "", CLASS="orgchart-frame"))
     self.body.append(
         self.starttag(
             {},
@@ -133,13 +140,13 @@ def visit_chart_html(self: Any, node: orgchart_chart) -> None:
         )
     )
     self.body.append(self.starttag({}, "p", "") + self.encode(node["alt"]) + "</p>")
-    self.body.append("</object></div>\n")
+    self.body.append("</object></div></div>\n")
     if chart.legend:
         legend = _svg_file(self, legend_dot(chart))
         if legend is not None:
             self.body.append(
                 self.emptytag(
-                    {}, "img", src=legend, CLASS="orgchart-legend", alt=_legend_alt(chart)
+                    {}, "img", src=legend[0], CLASS="orgchart-legend", alt=_legend_alt(chart)
                 )
             )
     raise nodes.SkipNode
@@ -184,21 +191,40 @@ def visit_figure_latex(self: Any, node: chart_figure) -> None:
     node["landscape"] = landscape
     if landscape:
         self.body.append("\n\\begin{landscape}\n")
-    for fname, placement, _size, _piece in pieces:
-        self.body.append(
-            f"\n\\begin{{center}}\n\\sphinxincludegraphics"
-            f"[width={placement.width:.2f}in]"
-            f"{{{{{fname.removesuffix('.pdf')}}}.pdf}}\n\\end{{center}}\n"
+    _heading_latex(self, node)
+    legend = _legend_pdf(self, chart) if chart.legend else None
+    for index, (fname, placement, _size, _piece) in enumerate(pieces):
+        graphic = (
+            f"\\sphinxincludegraphics[width={placement.width:.2f}in]"
+            f"{{{{{fname.removesuffix('.pdf')}}}.pdf}}"
         )
-    if chart.legend:
-        legend, legend_out = render_dot(self, legend_dot(chart), {}, "pdf", "orgchart-legend")
-        if legend is not None and legend_out is not None:
-            stamp_pdf(legend_out)
-            self.body.append(
-                f"\n\\begin{{center}}\n\\sphinxincludegraphics"
-                f"{{{{{legend.as_posix().removesuffix('.pdf')}}}.pdf}}"
-                "\n\\end{center}\n"
-            )
+        if legend is not None and index == len(pieces) - 1:
+            graphic = _with_legend(graphic, legend)
+        self.body.append(f"\n\\begin{{center}}\n{graphic}\n\\end{{center}}\n")
+
+
+def _legend_pdf(self: Any, chart: Chart) -> str | None:
+    """The chart's legend as a PDF, its name as LaTeX includes it."""
+    legend, legend_out = render_dot(self, legend_dot(chart), {}, "pdf", "orgchart-legend")
+    if legend is None or legend_out is None:
+        return None
+    stamp_pdf(legend_out)
+    return legend.as_posix().removesuffix(".pdf")
+
+
+def _with_legend(graphic: str, legend: str) -> str:
+    """A chart and its legend under it, kept together: a page break between them only as a
+    last resort (the highest finite penalty), when both cannot fit on one page."""
+    return f"{graphic}\n\\par\\penalty9999\\medskip\n\\sphinxincludegraphics{{{{{legend}}}.pdf}}"
+
+
+def _heading_latex(self: Any, node: chart_figure) -> None:
+    """The figure's heading (a detailed chart's), written before the chart rather than
+    before the landscape page, then taken out of the figure's children."""
+    heading = next((child for child in node.children if isinstance(child, nodes.rubric)), None)
+    if heading is not None:
+        heading.walkabout(self)
+        heading.parent.remove(heading)
 
 
 def _printable_pieces(
@@ -283,3 +309,4 @@ def setup_chart_nodes(app: Sphinx) -> None:
         texinfo=passing,
     )
     app.add_latex_package("pdflscape")
+    setup_viewer(app)

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from ...data import OrgData
@@ -174,19 +175,26 @@ class ChartDirective(SphinxDirective):
             self.note(chart)
             out.append(targets[chart.id])
             section = nodes.container(classes=["orgchart-chart-block"])
+            figure = self.figure(data, chart, anchors)
             if index:
+                # In the figure, so that on paper it stays on the chart's (landscape) page.
                 title = _("Detailed chart: %s") % chart.title
-                section += nodes.rubric(title, title)
+                figure.insert(0, nodes.rubric(title, title, classes=["orgchart-chart-heading"]))
                 if chart.parent_chart in anchors:
-                    back = nodes.paragraph(classes=["orgchart-back"])
-                    text = _("back to the overview")
-                    back += nodes.reference(
-                        text, "↑ " + text, refid=anchors[chart.parent_chart], internal=True
-                    )
-                    section += back
-            section += self.figure(data, chart, anchors)
+                    figure.insert(1, self.back_link(anchors[chart.parent_chart]))
+            section += figure
             out.append(section)
         return out
+
+    @staticmethod
+    def back_link(anchor: str) -> addnodes.only:
+        """The link back to the overview: web only (paper has no "up")."""
+        back = nodes.paragraph(classes=["orgchart-back"])
+        text = _("back to the overview")
+        back += nodes.reference(text, "↑ " + text, refid=anchor, internal=True)
+        web = addnodes.only(expr="html")
+        web += back
+        return web
 
     def figure(self, data: OrgData, chart: Chart, anchors: dict[str, str]) -> chart_figure:
         """The chart, its caption, and the list of its units."""
