@@ -12,11 +12,11 @@ from collections.abc import Mapping
 
 import graphviz
 
-from .build import wrap
 from .fonts import FONT
 from .model import Box, Chart, Direction, EdgeKind, Row
+from .text import wrap
 
-__all__ = ["FONT", "FONT_SIZE", "legend_dot", "to_dot"]
+__all__ = ["FONT", "FONT_SIZE", "ROUTINGS", "box_lines", "dot_variants", "legend_dot", "to_dot"]
 
 FONT_SIZE = 10
 """Point size of the text of the boxes; the PDF legibility rule is stated against it."""
@@ -39,44 +39,76 @@ def _cell(content: str, href: str | None, tooltip: str, align: str = "CENTER") -
     return f"<TD {attrs}>{content}</TD>"
 
 
-def _head_lines(row: Row, bold: bool) -> str:
-    lines: list[str] = []
+Line = tuple[str, int, bool, bool]
+"""A line of a box: its text, its point size, whether it is bold, whether italic."""
+
+
+def _head_plain(row: Row, bold: bool) -> list[Line]:
+    """The lines of a box's own unit: sigle, name, category, origin, head, status."""
+    small = FONT_SIZE - 1
+    lines: list[Line] = []
     if row.sigle:
-        lines.append(f"<B>{_text(row.sigle)}</B>")
-    name_lines = [_text(line) for line in wrap(row.name)]
-    if bold and not row.sigle:
-        name_lines = [f"<B>{line}</B>" for line in name_lines]
-    lines.extend(name_lines)
+        lines.append((row.sigle, FONT_SIZE, True, False))
+    lines.extend((line, FONT_SIZE, bold and not row.sigle, False) for line in wrap(row.name))
+    if row.tag:
+        lines.append((f"[{row.tag}]", small, False, False))
     if row.shared_from:
-        lines.append(f'<FONT POINT-SIZE="{FONT_SIZE - 1}">⇄ {_text(row.shared_from)}</FONT>')
+        lines.append((f"⇄ {row.shared_from}", small, False, False))
+    if row.also_under:
+        lines.extend((line, small, False, True) for line in wrap(f"↳ {row.also_under}", 28))
     if row.head:
-        lines.extend(
-            f'<I><FONT POINT-SIZE="{FONT_SIZE - 1}">{_text(line)}</FONT></I>'
-            for line in wrap(row.head, 28)
-        )
+        lines.extend((line, small, False, True) for line in wrap(row.head, 28))
     if row.status:
-        lines.append(f'<FONT POINT-SIZE="{FONT_SIZE - 1}">({_text(row.status)})</FONT>')
-    return "<BR/>".join(lines)
+        lines.append((f"({row.status})", small, False, False))
+    return lines
 
 
-def _stacked_line(row: Row) -> str:
+def _stacked_plain(row: Row) -> list[Line]:
     text = f"{row.sigle} — {row.name}" if row.sigle else row.name
-    body = "<BR/>".join(_text(line) for line in wrap(text, 26))
+    if row.tag:
+        text += f" [{row.tag}]"
+    lines = [(line, FONT_SIZE, False, False) for line in wrap("• " + text, 28)]
     if row.status:
-        body += f' <FONT POINT-SIZE="{FONT_SIZE - 1}">({_text(row.status)})</FONT>'
-    return f"• {body}"
+        lines.append((f"({row.status})", FONT_SIZE - 1, False, False))
+    return lines
+
+
+def box_lines(box: Box, more: str | None = None) -> list[list[Line]]:
+    """The cells of a box (its unit, each stacked unit, its "detailed chart" link) as lines
+    of plain text: what :func:`_label` writes, and what :mod:`.layout` measures."""
+    cells = [_head_plain(box.unit, box.bold)]
+    cells.extend(_stacked_plain(row) for row in box.stacked)
+    if more is not None or box.continued_in:
+        cells.append([(more or "organigramme détaillé ↓", FONT_SIZE - 1, False, False)])
+    return cells
+
+
+def _html_line(line: Line) -> str:
+    text, size, bold, italic = line
+    body = _text(text)
+    if size != FONT_SIZE:
+        body = f'<FONT POINT-SIZE="{size}">{body}</FONT>'
+    if italic:
+        body = f"<I>{body}</I>"
+    return f"<B>{body}</B>" if bold else body
+
+
+def _lines(lines: list[Line]) -> str:
+    return "<BR/>".join(_html_line(line) for line in lines)
 
 
 def _label(box: Box, urls: Mapping[str, str], more: tuple[str, str] | None) -> str:
     """The HTML-like label of a box: a table whose cells link to their unit."""
     rows = [
         "<TR>"
-        + _cell(_head_lines(box.unit, box.bold), urls.get(box.unit.unit_id), box.unit.name)
+        + _cell(_lines(_head_plain(box.unit, box.bold)), urls.get(box.unit.unit_id), box.unit.name)
         + "</TR>"
     ]
     for row in box.stacked:
         rows.append(
-            "<TR>" + _cell(_stacked_line(row), urls.get(row.unit_id), row.name, "LEFT") + "</TR>"
+            "<TR>"
+            + _cell(_lines(_stacked_plain(row)), urls.get(row.unit_id), row.name, "LEFT")
+            + "</TR>"
         )
     if more is not None:
         text, href = more
@@ -113,18 +145,18 @@ def to_dot(
     """
     urls = urls or {}
     dot = graphviz.Digraph(name=chart.id, strict=False)
-    dot.attr(
-        "graph",
-        rankdir="LR" if chart.direction is Direction.left_right else "TB",
-        bgcolor="white",
-        splines="ortho",
-        ordering="out",
-        nodesep="0.25",
-        ranksep="0.45",
-        fontname=FONT,
-        id=graphviz.escape(chart.id),
+    graph = {
+        "rankdir": "LR" if chart.direction is Direction.left_right else "TB",
+        "bgcolor": "white",
+        "splines": "ortho",
+        "ordering": "out",
+        "nodesep": "0.25",
+        "ranksep": "0.45",
+        "fontname": FONT,
+        "id": graphviz.escape(chart.id),
         **dict(graph_attrs or {}),
-    )
+    }
+    dot.attr("graph", **{key: value for key, value in graph.items() if value})
     dot.attr(
         "node",
         shape="box",
@@ -159,10 +191,10 @@ def to_dot(
     _rows(dot, chart)
     for edge in chart.edges:
         attrs: dict[str, str] = {}
-        if edge.kind in (EdgeKind.secondary, EdgeKind.shared):
+        if edge.kind in (EdgeKind.secondary, EdgeKind.shared, EdgeKind.attached):
             attrs = {
                 "style": "dashed",
-                "constraint": "true" if edge.kind is EdgeKind.shared else "false",
+                "constraint": "false" if edge.kind is EdgeKind.secondary else "true",
             }
         dot.edge(graphviz.escape(edge.source), graphviz.escape(edge.target), **attrs)
     if chart.legend and legend:
@@ -216,22 +248,59 @@ def legend_dot(chart: Chart) -> str:
 
 
 def _rows(dot: graphviz.Digraph, chart: Chart) -> None:
-    """Wrap long rows of siblings: the (n+w)-th child goes under the n-th (invisible edge)."""
+    """Wrap long rows of siblings, the top units included: the (n+w)-th sibling goes under
+    the whole column of the n-th (an invisible edge from the column's deepest box)."""
     width = max(1, chart.row_width)
     beside = {e.target for e in chart.edges if e.kind is EdgeKind.direct}
-    for children in chart.children.values():
+    for children in [chart.tops, *chart.children.values()]:
         boxed = [c for c in children if c in chart.boxes and c not in beside]
         for index in range(width, len(boxed)):
             dot.edge(
-                graphviz.escape(_lowest(chart, boxed[index - width])),
+                graphviz.escape(_deepest(chart, boxed[index - width])),
                 graphviz.escape(boxed[index]),
                 style="invis",
                 weight="2",
             )
 
 
-def _lowest(chart: Chart, box_id: str) -> str:
-    """The last box of a column (so that a wrapped row goes below the whole column)."""
-    while chart.children.get(box_id):
-        box_id = chart.children[box_id][-1]
-    return box_id
+def _deepest(chart: Chart, box_id: str) -> str:
+    """The deepest box under ``box_id`` (the first one found at the greatest depth), so that
+    a wrapped row goes below the whole column."""
+    best, best_depth = box_id, 0
+    stack = [(box_id, 0)]
+    seen: set[str] = set()
+    while stack:
+        current, depth = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        if depth > best_depth:
+            best, best_depth = current, depth
+        stack.extend((c, depth + 1) for c in reversed(chart.children.get(current, [])))
+    return best
+
+
+ROUTINGS: tuple[dict[str, str], ...] = (
+    {},  # right angles (splines=ortho), the house style
+    {"splines": "polyline"},
+    {"splines": "spline"},
+    {"splines": "line"},
+    {"splines": "line", "ordering": "", "newrank": "true"},  # another layout: free order
+)
+"""The drawings tried in turn when ``dot`` fails on one: Graphviz 2.43's right-angle router
+aborts on some charts (``maze.c: chkSgraph: Assertion failed``, ``trapezoid-table
+overflow``); the last one also lets ``dot`` order the boxes itself."""
+
+
+def dot_variants(
+    chart: Chart,
+    urls: Mapping[str, str] | None = None,
+    continuation: Mapping[str, tuple[str, str]] | None = None,
+    graph_attrs: Mapping[str, str] | None = None,
+    legend: bool = False,
+) -> list[str]:
+    """DOT sources of ``chart`` for each of :data:`ROUTINGS`, the preferred first."""
+    return [
+        to_dot(chart, urls, continuation, {**dict(graph_attrs or {}), **routing}, legend)
+        for routing in ROUTINGS
+    ]

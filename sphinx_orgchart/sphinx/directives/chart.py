@@ -43,6 +43,7 @@ class ChartDirective(SphinxDirective):
         "direction": _direction,
         "show-head": directives.flag,
         "no-shared": directives.flag,
+        "no-secondary": directives.flag,
         "secondary": directives.flag,
         "caption": directives.unchanged,
         "alt": directives.unchanged,
@@ -63,7 +64,12 @@ class ChartDirective(SphinxDirective):
         "names may be printed).",
         "no-shared": "Leave out the units of other organisations shared into this one (drawn "
         "dashed, by default).",
-        "secondary": "Draw secondary attachments as dashed links.",
+        "no-secondary": "Leave out the secondary attachments (field ``attachments``), drawn "
+        "by default: a dashed link between two units drawn in their places, and, under a "
+        "secondary parent, a dashed box for each unit attached to it whose place is in "
+        "another chart (its main parent written in it).",
+        "secondary": "Kept for compatibility: secondary attachments are drawn by default "
+        "(``:no-secondary:`` leaves them out).",
         "caption": "A caption under the chart.",
         "alt": "The chart's short text alternative (default: its title and number of units).",
         "as-of": "Draw the organisation as it stands on this date (YYYY-MM-DD).",
@@ -109,7 +115,7 @@ class ChartDirective(SphinxDirective):
             direction=Direction(self.options.get("direction", Direction.top_down.value)),
             show_head="show-head" in self.options,
             show_shared="no-shared" not in self.options,
-            show_secondary="secondary" in self.options,
+            show_secondary="no-secondary" not in self.options,
             as_of=as_of,
             legend="legend" in self.options,
             max_boxes=self.options.get("max-boxes", config.orgchart_chart_max_boxes),
@@ -175,7 +181,9 @@ class ChartDirective(SphinxDirective):
             out.append(targets[chart.id])
             section = nodes.container(classes=["orgchart-chart-block"])
             if index:
-                title = _("Detailed chart: %s") % chart.title
+                title = chart.title  # the next part of a level cut in parts says so
+                if chart.part is None or chart.part[0] == 1:
+                    title = _("Detailed chart: %s") % chart.title
                 section += nodes.rubric(title, title)
                 if chart.parent_chart in anchors:
                     back = nodes.paragraph(classes=["orgchart-back"])
@@ -233,8 +241,14 @@ class ChartDirective(SphinxDirective):
                 para += xref("unit", box.unit.unit_id, data.units[box.unit.unit_id].label)
             else:
                 para += nodes.Text(box.unit.name)  # a group of shared units
+            if box.unit.tag:
+                para += nodes.Text(" — " + box.unit.tag)
             if box.unit.shared_from:
                 para += nodes.Text(" — " + _("shared by %s") % box.unit.shared_from)
+            if box.unit.also_under:
+                para += nodes.Text(
+                    " — " + _("also attached here; main parent: %s") % box.unit.also_under
+                )
             if box.unit.status:
                 para += nodes.Text(f" ({box.unit.status})")
             item += para
@@ -244,6 +258,8 @@ class ChartDirective(SphinxDirective):
                 entry += nodes.paragraph(
                     "", "", xref("unit", row.unit_id, data.units[row.unit_id].label)
                 )
+                if row.tag:
+                    entry[0] += nodes.Text(" — " + row.tag)
                 sub += entry
             children = chart.children.get(box_id, [])
             if children:
