@@ -69,7 +69,7 @@ def build_ministry(seed: int = 1) -> dict[str, dict[str, Any]]:
             "package": {"name": "Ministère généré", "language": "fr", "as_of": "2026-09-01"}
         },
         "referentiel.yaml": {
-            "organisations": [{"id": "ministere", "name": "Ministère généré", "kind": "etat"}],
+            "organisations": [{"id": "ministere", "name": "Ministère généré", "kind": "state"}],
             "levels": LEVELS,
         },
     }

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import graphviz
 
 from .fonts import FONT
+from .grids import GRID_GAP, grid_id, grids
 from .model import Box, Chart, Direction, EdgeKind, Row
 from .text import wrap
 
@@ -128,6 +129,71 @@ def _label(box: Box, urls: Mapping[str, str], more: tuple[str, str] | None) -> s
     )
 
 
+def _node_attrs(chart: Chart, box: Box, label: str) -> dict[str, str]:
+    style = ["rounded", "filled"] if box.shape in ("box", "rounded") else ["filled"]
+    if box.dashed:
+        style.append("dashed")
+    colour, width = box.border, "2.2" if box.category else "1.2"
+    if box.mark in MARK_COLOURS:
+        colour, width = MARK_COLOURS[box.mark], "3"
+    return {
+        "label": label,
+        "shape": "box" if box.shape == "rounded" else box.shape,
+        "style": ",".join(style),
+        "fillcolor": box.fill,
+        "color": colour,
+        "penwidth": width,
+        "id": graphviz.escape(f"{chart.id}--{box.id}"),
+    }
+
+
+def _port(box_id: str) -> str:
+    return "p" + "".join(c if c.isalnum() else "_" for c in box_id)
+
+
+def _end(box_id: str, in_grid: Mapping[str, str | None]) -> str:
+    """How an edge names a box: its node, or its cell in a grid."""
+    if box_id in in_grid:
+        return f"{graphviz.escape(grid_id(in_grid[box_id]))}:{_port(box_id)}"
+    return str(graphviz.escape(box_id))
+
+
+def _grid_label(
+    chart: Chart,
+    kids: list[str],
+    urls: Mapping[str, str],
+    continuation: Mapping[str, tuple[str, str]] | None,
+) -> str:
+    """A grid of boxes: a table whose cells are the boxes' own tables."""
+    width = max(1, chart.row_width)
+    rows = []
+    for start in range(0, len(kids), width):
+        cells = []
+        for box_id in kids[start : start + width]:
+            box = chart.boxes[box_id]
+            more = None
+            if box.continued_in and continuation is not None:
+                more = continuation.get(box.continued_in)
+            inner = _label(box, urls, more)[1:-1]  # the box's table, without its <...>
+            colour, pen = box.border, "2" if box.category else "1"
+            if box.mark in MARK_COLOURS:
+                colour, pen = MARK_COLOURS[box.mark], "3"
+            style = "dashed" if box.dashed else "rounded"
+            frame = (
+                f'<TABLE BORDER="{pen}" STYLE="{style}" BGCOLOR="{_text(box.fill)}" '
+                f'COLOR="{_text(colour)}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+                f"<TR><TD>{inner}</TD></TR></TABLE>"
+            )
+            cell_id = _text(f"{chart.id}--{box_id}")
+            cells.append(f'<TD PORT="{_port(box_id)}" ID="{cell_id}">{frame}</TD>')
+        rows.append("<TR>" + "".join(cells) + "</TR>")
+    return (
+        f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{GRID_GAP}" CELLPADDING="0">'
+        + "".join(rows)
+        + "</TABLE>>"
+    )
+
+
 def to_dot(
     chart: Chart,
     urls: Mapping[str, str] | None = None,
@@ -168,35 +234,38 @@ def to_dot(
         penwidth="1.2",
     )
     dot.attr("edge", color="#555555", arrowhead="none", penwidth="1.1")
+    in_grid = {box_id: parent for parent, kids in grids(chart).items() for box_id in kids}
     for box in chart.boxes.values():
-        style = ["rounded", "filled"] if box.shape in ("box", "rounded") else ["filled"]
-        if box.dashed:
-            style.append("dashed")
+        if box.id in in_grid:
+            continue
         more = None
         if box.continued_in and continuation is not None and box.continued_in in continuation:
             more = continuation[box.continued_in]
-        colour, width = box.border, "2.2" if box.category else "1.2"
-        if box.mark in MARK_COLOURS:
-            colour, width = MARK_COLOURS[box.mark], "3"
+        dot.node(graphviz.escape(box.id), **_node_attrs(chart, box, _label(box, urls, more)))
+    for parent, kids in grids(chart).items():
         dot.node(
-            graphviz.escape(box.id),
-            label=_label(box, urls, more),
-            shape="box" if box.shape == "rounded" else box.shape,
-            style=",".join(style),
-            fillcolor=box.fill,
-            color=colour,
-            penwidth=width,
-            id=graphviz.escape(f"{chart.id}--{box.id}"),
+            graphviz.escape(grid_id(parent)),
+            label=_grid_label(chart, kids, urls, continuation),
+            shape="plain",
+            style="",
+            id=graphviz.escape(f"{chart.id}--{grid_id(parent)}"),
         )
     _rows(dot, chart)
+    joined: set[tuple[str, str]] = set()
     for edge in chart.edges:
+        source, target = _end(edge.source, in_grid), _end(edge.target, in_grid)
+        if edge.target in in_grid and in_grid[edge.target] == edge.source:
+            target = grid_id(edge.source)  # the parent joined to its grid once
+            if (source, target) in joined:
+                continue
+            joined.add((source, target))
         attrs: dict[str, str] = {}
         if edge.kind in (EdgeKind.secondary, EdgeKind.shared, EdgeKind.attached):
             attrs = {
                 "style": "dashed",
                 "constraint": "false" if edge.kind is EdgeKind.secondary else "true",
             }
-        dot.edge(graphviz.escape(edge.source), graphviz.escape(edge.target), **attrs)
+        dot.edge(source, target, **attrs)
     if chart.legend and legend:
         with dot.subgraph() as sink:
             sink.attr(rank="sink")
@@ -252,11 +321,18 @@ def _rows(dot: graphviz.Digraph, chart: Chart) -> None:
     the whole column of the n-th (an invisible edge from the column's deepest box)."""
     width = max(1, chart.row_width)
     beside = {e.target for e in chart.edges if e.kind is EdgeKind.direct}
-    for children in [chart.tops, *chart.children.values()]:
-        boxed = [c for c in children if c in chart.boxes and c not in beside]
+    gridded = grids(chart)
+    members = {box_id for kids in gridded.values() for box_id in kids}
+    for parent, children in [(None, chart.tops), *chart.children.items()]:
+        boxed = [c for c in children if c in chart.boxes and c not in beside | members]
+        if parent in gridded:
+            boxed.append(grid_id(parent))
         for index in range(width, len(boxed)):
+            deepest = _deepest(chart, boxed[index - width])
+            if deepest in members:
+                deepest = grid_id(next(p for p, kids in gridded.items() if deepest in kids))
             dot.edge(
-                graphviz.escape(_deepest(chart, boxed[index - width])),
+                graphviz.escape(deepest),
                 graphviz.escape(boxed[index]),
                 style="invis",
                 weight="2",

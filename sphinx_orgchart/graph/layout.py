@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .dot import box_lines
+from .grids import GRID_GAP, grid_id, grids
 from .model import Box, Chart, Direction, EdgeKind
 from .printing import LANDSCAPE, MIN_SCALE, PORTRAIT
 
@@ -99,11 +100,12 @@ class _Sizes:
     chart: Chart
     boxes: dict[str, tuple[float, float]]
     beside: set[str]
+    children: dict[str, list[str]]
 
     def extent(self, box_id: str) -> _Extent:
         """The space a box and everything drawn under it take, its children wrapped."""
         own_w, own_h = self.boxes[box_id]
-        kids = [c for c in self.chart.children.get(box_id, []) if c in self.boxes]
+        kids = [c for c in self.children.get(box_id, []) if c in self.boxes]
         extra_w = sum(self.boxes[c][0] + NODESEP for c in kids if c in self.beside)
         block = self.block([c for c in kids if c not in self.beside])
         if block is None:
@@ -144,7 +146,7 @@ def _ranks(sizes: _Sizes) -> dict[str, int]:
         if box_id in ranks:
             return
         ranks[box_id] = rank
-        kids = [c for c in chart.children.get(box_id, []) if c in sizes.boxes]
+        kids = [c for c in sizes.children.get(box_id, []) if c in sizes.boxes]
         place(
             [c for c in kids if c not in sizes.beside],
             rank + 1,
@@ -153,7 +155,7 @@ def _ranks(sizes: _Sizes) -> dict[str, int]:
         )
         lowest[box_id] = max([rank, *(lowest[c] for c in kids if c in lowest)])
 
-    place([t for t in chart.tops if t in sizes.boxes], 0, [], 0)
+    place([t for t in sizes.children[""] if t in sizes.boxes], 0, [], 0)
     return ranks
 
 
@@ -163,8 +165,21 @@ def estimate(chart: Chart) -> tuple[float, float]:
     left_right = chart.direction is Direction.left_right
     if left_right:
         boxes = {k: (h, w) for k, (w, h) in boxes.items()}
-    sizes = _Sizes(chart, boxes, _beside(chart))
-    block = sizes.block([t for t in chart.tops if t in chart.boxes])
+    children = {"": list(chart.tops), **{k: list(v) for k, v in chart.children.items()}}
+    for parent, kids in grids(chart).items():
+        # a grid of leaves is one box, its boxes in rows of row_width, 8 pt apart
+        grid, gap = grid_id(parent), GRID_GAP / 72
+        per_row = max(1, chart.row_width)
+        lines = [kids[i : i + per_row] for i in range(0, len(kids), per_row)]
+        col_w = [max(boxes[line[i]][0] for line in lines if i < len(line)) for i in range(per_row)]
+        boxes[grid] = (
+            sum(col_w) + gap * (per_row + 1),
+            sum(max(boxes[k][1] for k in line) for line in lines) + gap * (len(lines) + 1),
+        )
+        siblings = children[parent or ""]
+        children[parent or ""] = [c for c in siblings if c not in kids] + [grid]
+    sizes = _Sizes(chart, boxes, _beside(chart), children)
+    block = sizes.block([t for t in children[""] if t in boxes])
     width, height = (block.width, block.height) if block else (0.0, 0.0)
     rows: dict[int, list[tuple[float, float]]] = {}
     for box_id, rank in _ranks(sizes).items():

@@ -255,11 +255,12 @@ class ChartDirective(SphinxDirective):
             sub = nodes.bullet_list()
             for row in box.stacked:
                 entry = nodes.list_item()
-                entry += nodes.paragraph(
+                line = nodes.paragraph(
                     "", "", xref("unit", row.unit_id, data.units[row.unit_id].label)
                 )
                 if row.tag:
-                    entry[0] += nodes.Text(" — " + row.tag)
+                    line += nodes.Text(" — " + row.tag)
+                entry += line
                 sub += entry
             children = chart.children.get(box_id, [])
             if children:
