@@ -279,7 +279,7 @@ def test_the_ville_chart_has_the_same_size_on_every_machine(example: OrgData) ->
     ville = build_charts(example, ChartSpec(organisation="ville", legend=True), "ville", "V")[0]
     size = pdf_size(render(to_dot(ville), "pdf"))
     assert size is not None
-    assert size == pytest.approx((12.99, 6.39), abs=0.01)
+    assert size == pytest.approx((10.68, 6.36), abs=0.01)
     assert place(*size).legible
 
 

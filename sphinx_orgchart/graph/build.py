@@ -27,6 +27,9 @@ PALETTE: tuple[tuple[str, str], ...] = (
     ("#F6D6BF", "#A04700"),  # vermillion
     ("#F2DDE9", "#8E4B73"),  # reddish purple
 )
+SHARED_PER_BOX = 12
+"""Most units listed in one box of shared units."""
+
 CATEGORY_BORDERS: tuple[str, ...] = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00")
 
 
@@ -231,21 +234,36 @@ class _Builder:
         for home_id, units in grouped.items():
             home = self.data.organisations.get(home_id)
             name = home.display_name if home else home_id
-            header = Row("", None, translate(self.spec.language, "Shared units of %s") % name)
-            box_id = f"shared-from-{home_id}"
-            chart.boxes[box_id] = Box(
-                box_id,
-                header,
-                tuple(self.row(u, name) for u in units),
-                level="",
-                rank=0,
-                fill="#FFFFFF",
-                border="#555555",
-                dashed=True,
-            )
-            chart.children.setdefault(chart.tops[0], []).append(box_id)
-            chart.children[box_id] = []
-            chart.edges.append(Edge(chart.tops[0], box_id, EdgeKind.shared))
+            # a box of at most SHARED_PER_BOX units: a long list would be one box too tall
+            # to print, which no split can make smaller
+            for start in range(0, len(units), SHARED_PER_BOX):
+                self.add_shared_group(chart, home_id, name, units, start)
+
+    def add_shared_group(
+        self, chart: Chart, home_id: str, name: str, units: list[Unit], start: int
+    ) -> None:
+        """One box of shared units of ``home_id``, under the top."""
+        text = translate(self.spec.language, "Shared units of %s") % name
+        box_id = f"shared-from-{home_id}"
+        if len(units) > SHARED_PER_BOX:
+            total = -(-len(units) // SHARED_PER_BOX)
+            text += f" ({start // SHARED_PER_BOX + 1}/{total})"
+            if start:
+                box_id += f"-{start // SHARED_PER_BOX + 1}"
+        header = Row("", None, text)
+        chart.boxes[box_id] = Box(
+            box_id,
+            header,
+            tuple(self.row(u, name) for u in units[start : start + SHARED_PER_BOX]),
+            level="",
+            rank=0,
+            fill="#FFFFFF",
+            border="#555555",
+            dashed=True,
+        )
+        chart.children.setdefault(chart.tops[0], []).append(box_id)
+        chart.children[box_id] = []
+        chart.edges.append(Edge(chart.tops[0], box_id, EdgeKind.shared))
 
     def add_secondary(self, chart: Chart) -> None:
         """Secondary attachments, dashed: a link between two drawn units; and, under a drawn
@@ -367,7 +385,10 @@ def build_charts(
     if _level >= spec.inline_levels:
         for box_id in result.detailed:
             page = home[box_id]
-            page.boxes[box_id] = replace(page.boxes[box_id], continued_in=f"page:{box_id}")
+            # a unit page draws its chart when it has two boxes or more under it; with one,
+            # the page lists its sub-unit
+            target = f"page:{box_id}" if boxed_children(data, box_id) >= 2 else None
+            page.boxes[box_id] = replace(page.boxes[box_id], continued_in=target)
         return charts
     found = depths(chart)
     for box_id in result.detailed:
@@ -398,8 +419,9 @@ def as_date(text: str | None) -> dt.date | None:
 
 
 def boxed_children(data: OrgData, unit_id: str) -> int:
-    """How many sub-units of a unit would be boxes of their own in a chart."""
-    count = 0
+    """How many sub-units of a unit would be boxes of their own in a chart (the units
+    attached to it as their second parent included: they are drawn under it, dashed)."""
+    count = sum(1 for unit in data.attached_to(unit_id) if unit.is_valid_on(data.as_of))
     for child_id in data.children.get(unit_id, []):
         child = data.units[child_id]
         level = data.levels.get(child.level)
