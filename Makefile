@@ -3,6 +3,7 @@
 #   make docs   - environment + graphviz, then the documentation, built with -W
 #   make fuzz   - the property-based robustness tests with 10,000 generated cases per test
 #   make bench  - the benchmarks at 200 units; make bench-full: 200, 1,000 and 5,000 units
+#   make bench-charts - the charts table (drawn, lost, under 7 pt) of the example and packages
 # Variables: PYTHON (interpreter used to create the environment), VENV (its folder).
 
 PYTHON ?= python3
@@ -14,7 +15,8 @@ SYSTEM_STAMP := $(VENV)/.system-deps
 # browser tests. scripts/install-system-deps.sh installs what is missing (as root).
 SYSTEM_DEPS ?= graphviz latex poppler chromium
 
-.PHONY: setup system-deps test lint typecheck unit fuzz bench bench-full docs pdf screenshots \
+.PHONY: setup system-deps test lint typecheck unit fuzz bench bench-full bench-charts docs pdf \
+	screenshots \
 	locale clean
 
 setup: $(STAMP) $(SYSTEM_STAMP)
@@ -63,6 +65,9 @@ bench: setup $(BENCH_STAMP)
 bench-full: setup $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks.run --sizes 200 1000 5000 --runs 3 --large-runs 1 \
 		--j2-runs 2 --inc-runs 2 --theme-size 0 --load-runs 5
+
+bench-charts: setup
+	$(BIN)/python -m benchmarks.charts --out benchmarks/results/charts.json
 
 docs: setup
 	$(BIN)/sphinx-build -W --keep-going -b html docs docs/_build/html

@@ -110,3 +110,165 @@ def chart_stats(files: dict[str, dict[str, Any]], slowest: int = 5) -> dict[str,
         "render_biggest_s": [round(t, 3) for t in times],
         "render_max_s": max(times),
     }
+
+
+# -- the charts table: drawn, lost, biggest, under 7 pt on A4 landscape ------------------
+
+
+def _handbook_charts(data: Any) -> list[Any]:
+    """The charts a handbook with unit pages draws: one per organisation (split as the
+    ``org:chart`` directive splits it), and the chart of each unit page."""
+    from sphinx_orgchart.graph import ChartSpec, build_charts, default_title
+    from sphinx_orgchart.graph.build import boxed_children
+
+    specs = [
+        ChartSpec(organisation=org, legend=True, inline_levels=1, max_boxes=MAX_BOXES)
+        for org in data.organisations
+    ]
+    specs += [
+        ChartSpec(roots=(u.id,), organisation=u.organisation, inline_levels=1, max_boxes=MAX_BOXES)
+        for u in data.package.units
+        if boxed_children(data, u.id) >= 2
+    ]
+    charts = []
+    for number, spec in enumerate(specs):
+        charts.extend(build_charts(data, spec, f"c{number}", default_title(data, spec)))
+    return charts
+
+
+def measure_charts(name: str, data: Any) -> dict[str, Any]:
+    """Draw every chart of a package as the PDF build does (other routings when ``dot``
+    fails, narrower rows when it does not print legibly) and count what prints."""
+    from dataclasses import replace
+
+    from sphinx_orgchart.graph import RenderError
+    from sphinx_orgchart.graph.dot import FONT_SIZE, dot_variants
+    from sphinx_orgchart.graph.printing import MIN_SCALE, best_print
+    from sphinx_orgchart.graph.render import render_best
+
+    charts = _handbook_charts(data)
+    drawn = lost = rerouted = under = 0
+    biggest: dict[str, Any] = {"boxes": 0}
+    widest: dict[str, Any] = {"width_in": 0.0}
+    smallest = float(FONT_SIZE)
+    start = time.perf_counter()
+    for chart in charts:
+        reroutes: list[int] = []
+
+        def draw(width: int, chart: Any = chart, reroutes: list[int] = reroutes) -> bytes | None:
+            try:
+                drawing = render_best(dot_variants(replace(chart, row_width=width)), "pdf")
+            except RenderError:
+                return None
+            reroutes.append(drawing.variant)
+            return drawing.data
+
+        best = best_print(chart.row_width, draw)
+        if best is None:
+            lost += 1
+            continue
+        drawn += 1
+        rerouted += bool(reroutes and reroutes[0])
+        _width, placement, size = best
+        smallest = min(smallest, FONT_SIZE * placement.scale)
+        under += placement.scale < MIN_SCALE - 1e-9
+        if len(chart.boxes) > biggest["boxes"]:
+            biggest = {"boxes": len(chart.boxes), "title": chart.title}
+        if size[0] > widest["width_in"]:
+            widest = {"width_in": round(size[0], 2), "height_in": round(size[1], 2)}
+    return {
+        "package": name,
+        "units": len(data.units),
+        "charts": len(charts),
+        "drawn": drawn,
+        "lost": lost,
+        "rerouted": rerouted,
+        "biggest_boxes": biggest["boxes"],
+        "biggest_title": biggest.get("title", ""),
+        "widest_in": [widest.get("width_in", 0.0), widest.get("height_in", 0.0)],
+        "under_7pt": under,
+        "smallest_text_pt": round(smallest, 1),
+        "seconds": round(time.perf_counter() - start, 1),
+    }
+
+
+def _load(files: dict[str, dict[str, Any]]) -> Any:
+    from sphinx_orgchart.loader import load_package
+
+    with tempfile.TemporaryDirectory(prefix="orgchart-bench-charts-") as tmp:
+        for name, text in render(files).items():
+            path = Path(tmp) / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return load_package(tmp).data
+
+
+def chart_table(sizes: list[int]) -> dict[str, Any]:
+    """The charts table for the example, the generated packages and the ministry."""
+    from sphinx_orgchart.graph import dot_version
+    from sphinx_orgchart.loader import load_package
+
+    from .generate import build
+    from .ministry import build_ministry
+
+    root = Path(__file__).resolve().parents[1]
+    packages = [("example_org", load_package(root / "example_org").data)]
+    packages += [(f"generated {size:,}", _load(build(size))) for size in sizes]
+    packages.append(("ministry (generated)", _load(build_ministry())))
+    return {
+        "graphviz": dot_version(),
+        "max_boxes": MAX_BOXES,
+        "packages": [measure_charts(name, data) for name, data in packages],
+    }
+
+
+def charts_rst(results: dict[str, Any]) -> str:
+    """The charts table as a ``list-table``."""
+    lines = [
+        ".. list-table:: Charts of each package, drawn as the PDF build draws them "
+        f"(Graphviz {results['graphviz']})",
+        "   :header-rows: 1",
+        "",
+        "   * - package",
+        "     - units",
+        "     - charts drawn",
+        "     - charts lost",
+        "     - redrawn with another routing",
+        "     - biggest (boxes)",
+        "     - widest drawing (in)",
+        "     - under 7 pt on A4 landscape",
+        "     - smallest text (pt)",
+    ]
+    for row in results["packages"]:
+        width, height = row["widest_in"]
+        lines += [
+            f"   * - {row['package']}",
+            f"     - {row['units']:,}",
+            f"     - {row['drawn']:,}",
+            f"     - {row['lost']}",
+            f"     - {row['rerouted']}",
+            f"     - {row['biggest_boxes']}",
+            f"     - {width:.1f} × {height:.1f}",
+            f"     - {row['under_7pt']}",
+            f"     - {row['smallest_text_pt']:.1f}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    """Command line: ``python -m benchmarks.charts --out benchmarks/results/charts.json``."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(description="The charts table of the benchmarks.")
+    parser.add_argument("--sizes", type=int, nargs="*", default=[200, 1000, 5000])
+    parser.add_argument("--out", type=Path, default=Path("benchmarks/results/charts.json"))
+    args = parser.parse_args()
+    results = chart_table(args.sizes)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(charts_rst(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -19,6 +19,7 @@ from sphinx_orgchart.graph.fonts import (
     font_substitute,
     resolved_family,
 )
+from sphinx_orgchart.graph.layout import fits
 from sphinx_orgchart.graph.model import EdgeKind
 from sphinx_orgchart.graph.printing import LANDSCAPE, MIN_SCALE, PORTRAIT, place
 from sphinx_orgchart.graph.render import fixed_pdf_dates, pdf_size
@@ -137,9 +138,11 @@ def test_big_charts_are_split_into_an_overview_and_one_chart_per_pole(example: O
         u.id for u in example.units.values() if u.level == "pole" and u.organisation == "ville"
     ]
     assert set(poles) <= set(overview.boxes)
-    assert {c.id for c in details} == {f"ville--{p}" for p in poles}
+    # one chart per pôle; a pôle too big to print legibly whole has its own detailed charts
+    assert {f"ville--{p}" for p in poles} <= {c.id for c in details}
     assert all(overview.boxes[p].continued_in == f"ville--{p}" for p in poles)
-    assert all(c.parent_chart == "ville" for c in details)
+    assert all(c.parent_chart == "ville" for c in details if c.id.count("--") == 1)
+    assert all(fits(c, 40) for c in charts)
     # every current unit of the Ville is in exactly one of the charts (with the boxes cut
     # off repeated as the top of their own chart)
     shown = {u for c in charts for u in c.unit_ids()}
@@ -276,7 +279,7 @@ def test_the_ville_chart_has_the_same_size_on_every_machine(example: OrgData) ->
     ville = build_charts(example, ChartSpec(organisation="ville", legend=True), "ville", "V")[0]
     size = pdf_size(render(to_dot(ville), "pdf"))
     assert size is not None
-    assert size == pytest.approx((12.99, 6.26), abs=0.01)
+    assert size == pytest.approx((10.68, 6.36), abs=0.01)
     assert place(*size).legible
 
 

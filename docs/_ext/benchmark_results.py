@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from benchmarks.charts import charts_rst  # noqa: E402
 from benchmarks.report import evaluate_targets, to_rst  # noqa: E402
 
 
@@ -72,6 +73,22 @@ class BenchmarkResults(SphinxDirective):
         return [container]
 
 
+class BenchmarkCharts(SphinxDirective):
+    """The charts table (``python -m benchmarks.charts``)."""
+
+    required_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        path = (Path(self.env.srcdir) / self.arguments[0]).resolve()
+        self.env.note_dependency(str(path))
+        results = json.loads(path.read_text(encoding="utf-8"))
+        container = nodes.container(classes=["benchmark-results"])
+        content = StringList(charts_rst(results).splitlines(), source=str(path))
+        self.state.nested_parse(content, 0, container)
+        return [container]
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("benchmark-results", BenchmarkResults)
+    app.add_directive("benchmark-charts", BenchmarkCharts)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

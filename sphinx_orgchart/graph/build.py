@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 from dataclasses import replace
 
 from ..data import OrgData
 from ..i18n import translate
 from ..model import Unit, UnitStatus
 from ..vocab import label
+from .layout import cut, depths, fits, split_for_print
 from .model import Box, Chart, ChartSpec, Edge, EdgeKind, Row
+from .text import wrap
 
-__all__ = ["PALETTE", "boxed_children", "build_charts", "wrap"]
+__all__ = ["PALETTE", "boxed_children", "build_charts", "split_for_print", "wrap"]
 
 # Okabe-Ito colours (safe for colour blindness): a light tint to fill, a dark shade to draw.
 # Black text on every tint has a contrast ratio above 10:1; the charts have a white
@@ -26,12 +27,10 @@ PALETTE: tuple[tuple[str, str], ...] = (
     ("#F6D6BF", "#A04700"),  # vermillion
     ("#F2DDE9", "#8E4B73"),  # reddish purple
 )
+SHARED_PER_BOX = 12
+"""Most units listed in one box of shared units."""
+
 CATEGORY_BORDERS: tuple[str, ...] = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00")
-
-
-def wrap(text: str, width: int = 22) -> list[str]:
-    """A name broken into lines of about ``width`` characters."""
-    return textwrap.wrap(text, width=width, break_long_words=True, break_on_hyphens=False) or [text]
 
 
 def _tint(colour: str, share: float = 0.25) -> str:
@@ -107,7 +106,7 @@ class _Builder:
 
     # -- boxes ----------------------------------------------------------------------------
 
-    def row(self, unit: Unit, shared_from: str | None = None) -> Row:
+    def row(self, unit: Unit, shared_from: str | None = None, also_under: str | None = None) -> Row:
         """A unit as it is written in a box."""
         head = None
         if self.spec.show_head and unit.head is not None:
@@ -120,9 +119,18 @@ class _Builder:
         mark = self.marks.get(unit.id)
         if mark is not None:
             status = mark[1]
-        return Row(unit.id, unit.sigle, unit.name, head, status, shared_from)
+        tag = None
+        if unit.category and unit.category in self.data.categories:
+            tag = self.data.categories[unit.category].name.get(self.spec.language)
+        return Row(unit.id, unit.sigle, unit.name, head, status, shared_from, tag, also_under)
 
-    def box(self, unit: Unit, stacked: list[Unit], shared_from: str | None = None) -> Box:
+    def box(
+        self,
+        unit: Unit,
+        stacked: list[Unit],
+        shared_from: str | None = None,
+        also_under: str | None = None,
+    ) -> Box:
         """The box of a unit and of the units stacked in it."""
         level = self.data.levels.get(unit.level)
         rank = level.rank if level else 0
@@ -142,13 +150,18 @@ class _Builder:
             cat = self.data.categories[category]
             index = list(self.data.categories).index(category)
             border = cat.color or CATEGORY_BORDERS[index % len(CATEGORY_BORDERS)]
-        dashed = shared_from is not None or unit.status in (
-            UnitStatus.planned,
-            UnitStatus.transitional,
+        dashed = (
+            shared_from is not None
+            or also_under is not None
+            or unit.status
+            in (
+                UnitStatus.planned,
+                UnitStatus.transitional,
+            )
         )
         return Box(
             unit.id,
-            self.row(unit, shared_from),
+            self.row(unit, shared_from, also_under),
             tuple(self.row(s) for s in stacked),
             unit.level,
             rank,
@@ -221,27 +234,60 @@ class _Builder:
         for home_id, units in grouped.items():
             home = self.data.organisations.get(home_id)
             name = home.display_name if home else home_id
-            header = Row("", None, translate(self.spec.language, "Shared units of %s") % name)
-            box_id = f"shared-from-{home_id}"
-            chart.boxes[box_id] = Box(
-                box_id,
-                header,
-                tuple(self.row(u, name) for u in units),
-                level="",
-                rank=0,
-                fill="#FFFFFF",
-                border="#555555",
-                dashed=True,
-            )
-            chart.children.setdefault(chart.tops[0], []).append(box_id)
-            chart.children[box_id] = []
-            chart.edges.append(Edge(chart.tops[0], box_id, EdgeKind.shared))
+            # a box of at most SHARED_PER_BOX units: a long list would be one box too tall
+            # to print, which no split can make smaller
+            for start in range(0, len(units), SHARED_PER_BOX):
+                self.add_shared_group(chart, home_id, name, units, start)
+
+    def add_shared_group(
+        self, chart: Chart, home_id: str, name: str, units: list[Unit], start: int
+    ) -> None:
+        """One box of shared units of ``home_id``, under the top."""
+        text = translate(self.spec.language, "Shared units of %s") % name
+        box_id = f"shared-from-{home_id}"
+        if len(units) > SHARED_PER_BOX:
+            total = -(-len(units) // SHARED_PER_BOX)
+            text += f" ({start // SHARED_PER_BOX + 1}/{total})"
+            if start:
+                box_id += f"-{start // SHARED_PER_BOX + 1}"
+        header = Row("", None, text)
+        chart.boxes[box_id] = Box(
+            box_id,
+            header,
+            tuple(self.row(u, name) for u in units[start : start + SHARED_PER_BOX]),
+            level="",
+            rank=0,
+            fill="#FFFFFF",
+            border="#555555",
+            dashed=True,
+        )
+        chart.children.setdefault(chart.tops[0], []).append(box_id)
+        chart.children[box_id] = []
+        chart.edges.append(Edge(chart.tops[0], box_id, EdgeKind.shared))
 
     def add_secondary(self, chart: Chart) -> None:
-        """Dashed links for secondary attachments between drawn units."""
+        """Secondary attachments, dashed: a link between two drawn units; and, under a drawn
+        unit, a dashed box for each unit attached to it whose main place is elsewhere."""
         if not self.spec.show_secondary:
             return
         for box in list(chart.boxes.values()):
+            if not box.unit.unit_id or box.unit.shared_from or box.unit.also_under:
+                continue  # not under a group of shared units, nor under a borrowed unit
+            for unit_id in box.unit_ids():
+                for attached in self.data.attached_to(unit_id):
+                    if not self.visible(attached) or not self.kept(attached):
+                        continue
+                    if chart.box_of(attached.id) is not None:
+                        continue
+                    parent = self.data.units.get(attached.parent or "")
+                    main = parent.label if parent else attached.label
+                    chart.boxes[attached.id] = self.box(attached, [], also_under=main)
+                    chart.children.setdefault(box.id, []).append(attached.id)
+                    chart.children[attached.id] = []
+                    chart.edges.append(Edge(box.id, attached.id, EdgeKind.attached))
+        for box in list(chart.boxes.values()):
+            if box.unit.also_under is not None:
+                continue
             for unit_id in box.unit_ids():
                 unit = self.data.units[unit_id]
                 for attachment in unit.attachments:
@@ -275,138 +321,88 @@ class _Builder:
         return entries
 
 
-def _depths(chart: Chart) -> dict[str, int]:
-    depths: dict[str, int] = {}
-    stack = [(top, 0) for top in chart.tops]
-    while stack:
-        box, depth = stack.pop()
-        if box in depths:
+def _link_parts(builder: _Builder, pages: list[Chart], title: str) -> None:
+    """Titles of the parts of a level cut in parts, and a box at the end of each part that
+    leads to the next one."""
+    language = builder.spec.language
+    for index, page in enumerate(pages):
+        if page.part is None:
             continue
-        depths[box] = depth
-        stack.extend((child, depth + 1) for child in chart.children.get(box, []))
-    return depths
-
-
-def _width(chart: Chart, depths: dict[str, int], depth: int) -> int:
-    """Columns the boxes at ``depth`` take, rows of siblings being wrapped."""
-    return sum(
-        min(len([c for c in chart.children.get(box, []) if c in depths]), chart.row_width)
-        for box, d in depths.items()
-        if d == depth - 1
-    )
-
-
-def _cut(chart: Chart, max_boxes: int, max_depth: int | None = None) -> tuple[Chart, list[str]]:
-    """The overview of a big chart, down to the deepest level that fits (in boxes and in
-    width); and the boxes whose sub-trees become charts of their own."""
-    depths = _depths(chart)
-    deepest = max(depths.values(), default=0)
-    keep_depth = 1
-    for depth in range(2, (max_depth or deepest) + 1):
-        boxes = sum(1 for d in depths.values() if d <= depth)
-        if boxes > max_boxes or _width(chart, depths, depth) > 2 * chart.row_width:
-            break
-        keep_depth = depth
-    kept = {box for box, depth in depths.items() if depth <= keep_depth}
-    detailed = [
-        box for box, depth in depths.items() if depth == keep_depth and chart.children.get(box)
-    ]
-    overview = Chart(chart.id, chart.title, direction=chart.direction, row_width=chart.row_width)
-    overview.tops = [t for t in chart.tops if t in kept]
-    for box_id in chart.boxes:
-        if box_id in kept:
-            box = chart.boxes[box_id]
-            if box_id in detailed:
-                # Its stacked units are in its own chart: the overview keeps it small.
-                box = replace(box, continued_in=f"{chart.id}--{box_id}", stacked=())
-            overview.boxes[box_id] = box
-            overview.children[box_id] = [c for c in chart.children.get(box_id, []) if c in kept]
-    overview.edges = [e for e in chart.edges if e.source in kept and e.target in kept]
-    return overview, sorted(detailed, key=list(chart.boxes).index)
+        page.title = translate(language, "%(title)s (part %(part)d of %(parts)d)") % {
+            "title": title,
+            "part": page.part[0],
+            "parts": page.part[1],
+        }
+        if index:
+            page.parent_chart = pages[0].id
+        if index + 1 == len(pages):
+            continue
+        following = pages[index + 1]
+        box_id = f"{page.id}--next"
+        text = translate(language, "continued in part %(part)d of %(parts)d") % {
+            "part": index + 2,
+            "parts": page.part[1],
+        }
+        page.boxes[box_id] = Box(
+            box_id,
+            Row("", None, text),
+            fill="#FFFFFF",
+            border="#555555",
+            dashed=True,
+            continued_in=following.id,
+        )
+        page.children[box_id] = []
+        if len(page.tops) == 1 and page.children.get(page.tops[0]):
+            page.children[page.tops[0]].append(box_id)
+            page.edges.append(Edge(page.tops[0], box_id, EdgeKind.shared))
+        else:
+            page.tops.append(box_id)
 
 
 def build_charts(
     data: OrgData, spec: ChartSpec, chart_id: str, title: str, _level: int = 0
 ) -> list[Chart]:
-    """The chart of ``spec``; when it has more than ``spec.max_boxes`` boxes, an overview
-    followed by one chart per box cut off, linked both ways. Detailed charts are made down
-    to ``spec.inline_levels`` levels of cuts; deeper, a box cut off continues on the page
-    of its unit (``continued_in`` is then ``page:<unit id>``)."""
+    """The chart of ``spec``; when it has more than ``spec.max_boxes`` boxes or would not
+    print legibly on A4, an overview followed by one chart per box cut off, linked both
+    ways (a level too wide for one chart is cut into parts: :func:`.layout.cut`).
+    Detailed charts are made down to ``spec.inline_levels`` levels of cuts; deeper, a box
+    cut off continues on the page of its unit (``continued_in`` is then ``page:<unit id>``)."""
     builder = _Builder(data, spec)
     roots = list(spec.roots) or list(data.roots.get(spec.organisation or "", []))
     chart = builder.chart(chart_id, title, roots)
-    depths = _depths(chart)
-    too_wide = any(
-        _width(chart, depths, d) > 2 * chart.row_width
-        for d in range(1, max(depths.values(), default=0) + 1)
-    )
-    if (
-        not spec.split
-        or (len(chart.boxes) <= spec.max_boxes and not too_wide)
-        or max(depths.values(), default=0) <= 1
-    ):
+    if not spec.split or fits(chart, spec.max_boxes):
         chart.legend = builder.legend(chart) if spec.legend else []
         return [chart]
-    overview, detailed = _cut(chart, spec.max_boxes)
-    overview.legend = builder.legend(overview) if spec.legend else []
-    if len(overview.boxes) == len(chart.boxes):
-        return [overview]
-    charts = [overview]
-    if _level >= spec.inline_levels:
-        for box_id in detailed:
-            overview.boxes[box_id] = replace(overview.boxes[box_id], continued_in=f"page:{box_id}")
+    result = cut(chart, spec.max_boxes)
+    pages = result.pages
+    for page in pages:
+        page.legend = builder.legend(page) if spec.legend else []
+    _link_parts(builder, pages, title)
+    charts = list(pages)
+    if len(pages) == 1 and not result.detailed:
         return charts
-    for box_id in detailed:
+    home = {box_id: page for page in pages for box_id in page.boxes}
+    if _level >= spec.inline_levels:
+        for box_id in result.detailed:
+            page = home[box_id]
+            # a unit page draws its chart when it has two boxes or more under it; with one,
+            # the page lists its sub-unit
+            target = f"page:{box_id}" if boxed_children(data, box_id) >= 2 else None
+            page.boxes[box_id] = replace(page.boxes[box_id], continued_in=target)
+        return charts
+    found = depths(chart)
+    for box_id in result.detailed:
         sub_spec = replace(
             spec,
             roots=(box_id,),
-            depth=None if spec.depth is None else max(1, spec.depth - _depths(chart)[box_id]),
+            depth=None if spec.depth is None else max(1, spec.depth - found[box_id]),
         )
         unit = data.units[box_id]
         for sub in build_charts(data, sub_spec, f"{chart_id}--{box_id}", unit.label, _level + 1):
             if sub.parent_chart is None:
-                sub.parent_chart = chart_id
+                sub.parent_chart = home[box_id].id
             charts.append(sub)
     return charts
-
-
-def _subtree(chart: Chart, root: str, title: str) -> Chart:
-    """The part of a chart under one of its boxes, as a chart of its own."""
-    keep: list[str] = []
-    stack = [root]
-    while stack:
-        box_id = stack.pop()
-        keep.append(box_id)
-        stack.extend(reversed(chart.children.get(box_id, [])))
-    kept = set(keep)
-    sub = Chart(
-        f"{chart.id}--{root}",
-        title,
-        direction=chart.direction,
-        row_width=chart.row_width,
-        legend=chart.legend,
-        parent_chart=chart.id,
-    )
-    sub.tops = [root]
-    for box_id in chart.boxes:
-        if box_id in kept:
-            sub.boxes[box_id] = chart.boxes[box_id]
-            sub.children[box_id] = [c for c in chart.children.get(box_id, []) if c in kept]
-    sub.edges = [e for e in chart.edges if e.source in kept and e.target in kept]
-    return sub
-
-
-def split_for_print(chart: Chart) -> list[Chart]:
-    """A chart too big to print legibly, as its top level followed by one chart per box of
-    that level that has boxes under it; [chart] when it cannot be split."""
-    depths = _depths(chart)
-    if max(depths.values(), default=0) < 2:
-        return [chart]
-    overview, detailed = _cut(chart, 1, max_depth=1)
-    overview.legend = chart.legend
-    if not detailed:
-        return [chart]
-    return [overview, *(_subtree(chart, box, box) for box in detailed)]
 
 
 def default_title(data: OrgData, spec: ChartSpec) -> str:
@@ -423,8 +419,9 @@ def as_date(text: str | None) -> dt.date | None:
 
 
 def boxed_children(data: OrgData, unit_id: str) -> int:
-    """How many sub-units of a unit would be boxes of their own in a chart."""
-    count = 0
+    """How many sub-units of a unit would be boxes of their own in a chart (the units
+    attached to it as their second parent included: they are drawn under it, dashed)."""
+    count = sum(1 for unit in data.attached_to(unit_id) if unit.is_valid_on(data.as_of))
     for child_id in data.children.get(unit_id, []):
         child = data.units[child_id]
         level = data.levels.get(child.level)

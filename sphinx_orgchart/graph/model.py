@@ -26,7 +26,8 @@ class EdgeKind(StrEnum):
 
     hierarchy = "hierarchy"
     direct = "direct"  # rattaché directement: beside the top box
-    secondary = "secondary"  # also attached here (dashed)
+    secondary = "secondary"  # also attached here (dashed), both ends drawn in their places
+    attached = "attached"  # also attached here: its dashed box drawn here, its place elsewhere
     shared = "shared"  # a unit of another organisation, shared into this one (dashed)
 
 
@@ -42,7 +43,7 @@ class ChartSpec:
     direction: Direction = Direction.top_down
     show_head: bool = False
     show_shared: bool = True
-    show_secondary: bool = False
+    show_secondary: bool = True
     as_of: dt.date | None = None
     legend: bool = False
     max_boxes: int = 40
@@ -65,6 +66,8 @@ class Row:
     head: str | None = None
     status: str | None = None  # a translated status label when not plainly active
     shared_from: str | None = None  # organisation it comes from, for shared-in units
+    tag: str | None = None  # the unit's category, named (not told by a colour alone)
+    also_under: str | None = None  # drawn here as a secondary attachment: its main parent
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,7 @@ class Chart:
     row_width: int = 5
     legend: list[tuple[str, str, str]] = field(default_factory=list)  # label, fill, border
     parent_chart: str | None = None
+    part: tuple[int, int] | None = None  # (n, of): one of the parts of a level cut in parts
 
     def unit_ids(self) -> list[str]:
         """Every unit the chart shows, in order."""

@@ -11,9 +11,12 @@ not happen).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["LANDSCAPE", "MIN_SCALE", "PORTRAIT", "Placement", "place"]
+from .render import pdf_size
+
+__all__ = ["LANDSCAPE", "MIN_SCALE", "PORTRAIT", "ROW_WIDTHS", "Placement", "best_print", "place"]
 
 PORTRAIT: tuple[float, float] = (6.2, 8.8)
 """Width and height (inches) available for a chart on an A4 portrait page (Sphinx's manual
@@ -54,3 +57,30 @@ def place(width: float, height: float) -> Placement:
     if landscape >= MIN_SCALE:
         return Placement(True, landscape, width * landscape)
     return Placement(True, landscape, width * landscape)
+
+
+ROW_WIDTHS: tuple[int, ...] = (6, 4, 3, 2, 8)
+"""Row widths tried, after the chart's own, when a chart does not print legibly."""
+
+
+def best_print(
+    row_width: int, draw: Callable[[int], bytes | None]
+) -> tuple[int, Placement, tuple[float, float]] | None:
+    """The row width whose PDF prints largest, its placement and natural size.
+
+    ``draw(width)`` returns the PDF of the chart with rows of ``width`` boxes, or None when
+    it could not be drawn. Widths are tried, the chart's own first, until one prints
+    legibly; a width that fails is skipped, and the best drawing so far is kept.
+    """
+    best: tuple[int, Placement, tuple[float, float]] | None = None
+    for width in dict.fromkeys((row_width, *ROW_WIDTHS)):
+        data = draw(width)
+        if data is None:
+            continue
+        size = pdf_size(data) or (6.0, 4.0)
+        placement = place(*size)
+        if best is None or placement.scale > best[1].scale:
+            best = (width, placement, size)
+        if placement.legible:
+            break
+    return best

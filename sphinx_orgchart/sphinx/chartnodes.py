@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -12,18 +13,19 @@ from urllib.parse import urlsplit, urlunsplit
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.ext.graphviz import GraphvizError, render_dot
+from sphinx.ext.graphviz import render_dot
 
-from ..graph import Chart, RenderError, dot_version, legend_dot, render, to_dot
-from ..graph.build import split_for_print
+from ..graph import Chart, RenderError, dot_version, legend_dot
+from ..graph.dot import ROUTINGS, dot_variants
 from ..graph.fonts import resolved_family
-from ..graph.printing import Placement, place
-from ..graph.render import pdf_size, stamp_pdf
+from ..graph.layout import split_for_print
+from ..graph.printing import Placement, best_print
+from ..graph.render import Drawing, first_line, render_best, stamp_pdf
 from ..writefile import write_bytes_atomic
 from .fonts import warn_if_font_missing
 from .text import _, __
 from .viewer import setup_viewer, viewer_attributes
-from .warnings import CHART, warn
+from .warnings import CHART, CHART_ROUTING, warn
 
 __all__ = ["chart_details", "chart_figure", "chart_unit", "orgchart_chart", "setup_chart_nodes"]
 
@@ -81,21 +83,62 @@ def from_images(builder: Any, uri: str) -> str:
     return urlunsplit(("", "", relative, parts.query, parts.fragment))
 
 
-def _svg_file(translator: Any, code: str) -> tuple[str, Path] | None:
-    """Render the SVG once (cached by content); its path relative to the page, and its file."""
+def _svg_file(
+    translator: Any, code: str | Sequence[str], node: Any = None
+) -> tuple[str, Path] | None:
+    """Render the SVG once (cached by content); its path relative to the page, and its file.
+    ``code`` may be the chart's DOT variants (:func:`draw_best`: never lose a chart)."""
     builder = translator.builder
+    codes = [code] if isinstance(code, str) else list(code)
     # the font dot draws with is part of the key: installing it redraws the cached charts
-    drawn_by = f"{code}\n{dot_version()}\n{resolved_family()}"
+    drawn_by = f"{codes[0]}\n{dot_version()}\n{resolved_family()}"
     key = hashlib.sha1(drawn_by.encode(), usedforsecurity=False).hexdigest()
     name = f"orgchart-{key}.svg"
     outfile = builder.outdir / builder.imagedir / name
     if not outfile.is_file():
-        try:
-            write_bytes_atomic(outfile, render(code, "svg"), overwrite=True, durable=False)
-        except RenderError as exc:
-            warn(__("the chart could not be drawn: %s") % exc, CHART, translator.document)
+        drawing = draw_best(codes, "svg", node if node is not None else translator.document)
+        if drawing is None:
             return None
+        write_bytes_atomic(outfile, drawing.data, overwrite=True, durable=False)
     return posixpath.join(builder.imgpath, name), outfile
+
+
+def _concerned(node: Any) -> str:
+    chart: Chart | None = node.get("chart") if isinstance(node, nodes.Element) else None
+    if chart is None:
+        return ""
+    root = chart.tops[0] if len(chart.tops) == 1 else ", ".join(chart.tops[:3])
+    return f"'{chart.title}' ({root})"
+
+
+def draw_best(codes: Sequence[str], fmt: str, node: Any) -> Drawing | None:
+    """The chart drawn by :func:`~sphinx_orgchart.graph.render.render_best`, with a warning
+    located at the directive (its file and line) that names the chart and its top unit:
+    ``orgchart.chart-routing`` when it needed another routing, ``orgchart.chart`` when no
+    routing could draw it."""
+    try:
+        drawing = render_best(codes, fmt)
+    except RenderError as exc:
+        warn(
+            __("the chart %(chart)s could not be drawn: %(error)s")
+            % {"chart": _concerned(node), "error": first_line(str(exc))},
+            CHART,
+            node,
+        )
+        return None
+    if drawing.failures:
+        routing = ROUTINGS[drawing.variant] if drawing.variant < len(ROUTINGS) else {}
+        warn(
+            __("Graphviz failed on the chart %(chart)s (%(error)s): drawn again with %(routing)s")
+            % {
+                "chart": _concerned(node),
+                "error": first_line(drawing.failures[0]),
+                "routing": ", ".join(f"{k}={v or 'default'}" for k, v in routing.items()),
+            },
+            CHART_ROUTING,
+            node,
+        )
+    return drawing
 
 
 def visit_chart_html(self: Any, node: orgchart_chart) -> None:
@@ -117,8 +160,8 @@ def visit_chart_html(self: Any, node: orgchart_chart) -> None:
         elif target in anchors:
             address = from_images(self.builder, "#" + anchors[target])
             continuation[target] = (node["more_text"], address)
-    code = to_dot(chart, urls, continuation, {"comment": self.builder.current_docname})
-    drawn = _svg_file(self, code)
+    code = dot_variants(chart, urls, continuation, {"comment": self.builder.current_docname})
+    drawn = _svg_file(self, code, node)
     if drawn is None:
         raise nodes.SkipNode
     src, outfile = drawn
@@ -156,26 +199,42 @@ def _legend_alt(chart: Chart) -> str:
     return str(_("Legend: %s")) % "; ".join(text for text, _fill, _border in chart.legend)
 
 
-def _best_print(self: Any, chart: Chart) -> tuple[str, Placement, tuple[float, float]] | None:
-    """Draw the chart as a PDF, narrowing its rows until it prints legibly."""
-    best: tuple[str, Placement, tuple[float, float]] | None = None
-    for width in dict.fromkeys((chart.row_width, 6, 4, 3, 2, 8)):
-        try:
-            fname, outfn = render_dot(
-                self, to_dot(replace(chart, row_width=width)), {}, "pdf", "orgchart"
-            )
-        except GraphvizError as exc:
-            warn(__("the chart could not be drawn: %s") % exc, CHART, self.document)
+def _pdf_file(self: Any, chart: Chart, node: Any) -> tuple[str, bytes] | None:
+    """The chart drawn as a PDF in the output folder (cached by content), never lost while
+    one routing draws it: its name for ``\\sphinxincludegraphics``, and its bytes."""
+    codes = dot_variants(chart)
+    drawn_by = f"{codes[0]}\n{dot_version()}\n{resolved_family()}"
+    key = hashlib.sha1(drawn_by.encode(), usedforsecurity=False).hexdigest()
+    name = f"orgchart-{key}.pdf"
+    outfile = self.builder.outdir / self.builder.imagedir / name
+    if outfile.is_file():
+        return posixpath.join(self.builder.imgpath, name), outfile.read_bytes()
+    drawing = draw_best(codes, "pdf", node)
+    if drawing is None:
+        return None
+    write_bytes_atomic(outfile, drawing.data, overwrite=True, durable=False)
+    return posixpath.join(self.builder.imgpath, name), drawing.data
+
+
+def _best_print(
+    self: Any, chart: Chart, node: Any
+) -> tuple[str, Placement, tuple[float, float]] | None:
+    """Draw the chart as a PDF, narrowing its rows until it prints legibly (the best
+    drawing is kept even when a later one fails: :func:`.printing.best_print`)."""
+    names: dict[int, str] = {}
+
+    def draw(width: int) -> bytes | None:
+        drawn = _pdf_file(self, replace(chart, row_width=width), node)
+        if drawn is None:
             return None
-        if fname is None or outfn is None:
-            return None
-        size = pdf_size(stamp_pdf(outfn)) or (6.0, 4.0)
-        placement = place(*size)
-        if best is None or placement.scale > best[1].scale:
-            best = (fname.as_posix(), placement, size)
-        if placement.legible:
-            break
-    return best
+        names[width] = drawn[0]
+        return drawn[1]
+
+    best = best_print(chart.row_width, draw)
+    if best is None:
+        return None
+    width, placement, size = best
+    return names[width], placement, size
 
 
 def visit_figure_latex(self: Any, node: chart_figure) -> None:
@@ -230,7 +289,7 @@ def _heading_latex(self: Any, node: chart_figure) -> None:
 def _printable_pieces(
     self: Any, chart: Chart, node: orgchart_chart, depth: int
 ) -> list[tuple[str, Placement, tuple[float, float], Chart]]:
-    best = _best_print(self, chart)
+    best = _best_print(self, chart, node)
     if best is None:
         return []
     fname, placement, size = best

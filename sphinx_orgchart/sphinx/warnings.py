@@ -55,6 +55,12 @@ CHART = _declare(
     "chart",
     "A chart could not be drawn (Graphviz missing or failing), or is too big to print legibly.",
 )
+CHART_ROUTING = _declare(
+    "chart-routing",
+    "Graphviz failed to draw a chart with right-angle connectors (Graphviz 2.43 aborts on "
+    "some charts): it was drawn again with other connectors, or another layout. The "
+    "warning names the chart, its top unit and Graphviz's error.",
+)
 FONT = _declare(
     "font",
     "The charts' font, Liberation Sans, is not installed: Graphviz draws the charts in "

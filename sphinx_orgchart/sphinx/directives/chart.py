@@ -44,6 +44,7 @@ class ChartDirective(SphinxDirective):
         "direction": _direction,
         "show-head": directives.flag,
         "no-shared": directives.flag,
+        "no-secondary": directives.flag,
         "secondary": directives.flag,
         "caption": directives.unchanged,
         "alt": directives.unchanged,
@@ -64,7 +65,12 @@ class ChartDirective(SphinxDirective):
         "names may be printed).",
         "no-shared": "Leave out the units of other organisations shared into this one (drawn "
         "dashed, by default).",
-        "secondary": "Draw secondary attachments as dashed links.",
+        "no-secondary": "Leave out the secondary attachments (field ``attachments``), drawn "
+        "by default: a dashed link between two units drawn in their places, and, under a "
+        "secondary parent, a dashed box for each unit attached to it whose place is in "
+        "another chart (its main parent written in it).",
+        "secondary": "Kept for compatibility: secondary attachments are drawn by default "
+        "(``:no-secondary:`` leaves them out).",
         "caption": "A caption under the chart.",
         "alt": "The chart's short text alternative (default: its title and number of units).",
         "as-of": "Draw the organisation as it stands on this date (YYYY-MM-DD).",
@@ -110,7 +116,7 @@ class ChartDirective(SphinxDirective):
             direction=Direction(self.options.get("direction", Direction.top_down.value)),
             show_head="show-head" in self.options,
             show_shared="no-shared" not in self.options,
-            show_secondary="secondary" in self.options,
+            show_secondary="no-secondary" not in self.options,
             as_of=as_of,
             legend="legend" in self.options,
             max_boxes=self.options.get("max-boxes", config.orgchart_chart_max_boxes),
@@ -177,8 +183,10 @@ class ChartDirective(SphinxDirective):
             section = nodes.container(classes=["orgchart-chart-block"])
             figure = self.figure(data, chart, anchors)
             if index:
+                title = chart.title  # the next part of a level cut in parts says so
+                if chart.part is None or chart.part[0] == 1:
+                    title = _("Detailed chart: %s") % chart.title
                 # In the figure, so that on paper it stays on the chart's (landscape) page.
-                title = _("Detailed chart: %s") % chart.title
                 figure.insert(0, nodes.rubric(title, title, classes=["orgchart-chart-heading"]))
                 if chart.parent_chart in anchors:
                     figure.insert(1, self.back_link(anchors[chart.parent_chart]))
@@ -241,17 +249,26 @@ class ChartDirective(SphinxDirective):
                 para += xref("unit", box.unit.unit_id, data.units[box.unit.unit_id].label)
             else:
                 para += nodes.Text(box.unit.name)  # a group of shared units
+            if box.unit.tag:
+                para += nodes.Text(" — " + box.unit.tag)
             if box.unit.shared_from:
                 para += nodes.Text(" — " + _("shared by %s") % box.unit.shared_from)
+            if box.unit.also_under:
+                para += nodes.Text(
+                    " — " + _("also attached here; main parent: %s") % box.unit.also_under
+                )
             if box.unit.status:
                 para += nodes.Text(f" ({box.unit.status})")
             item += para
             sub = nodes.bullet_list()
             for row in box.stacked:
                 entry = nodes.list_item()
-                entry += nodes.paragraph(
+                line = nodes.paragraph(
                     "", "", xref("unit", row.unit_id, data.units[row.unit_id].label)
                 )
+                if row.tag:
+                    line += nodes.Text(" — " + row.tag)
+                entry += line
                 sub += entry
             children = chart.children.get(box_id, [])
             if children:

@@ -105,7 +105,7 @@ def visit_poster_html(self: Any, node: poster_link) -> None:
         raise nodes.SkipNode
     source = poster_dot(data, spec, node["paper"])
     # Installing the charts' font changes the drawing: the font is part of the key.
-    drawer = f"{dot_version()}\n{resolved_family()}"
+    drawer = f"{dot_version()}\n{resolved_family()}\nsheet"
     key = hashlib.sha1(f"{source}\n{drawer}".encode(), usedforsecurity=False).hexdigest()
     name = f"organigramme-{node['target']}-{key[:12]}.pdf"
     outfile = self.builder.outdir / "_downloads" / name
