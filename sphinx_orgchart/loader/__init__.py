@@ -16,7 +16,7 @@ from typing import Any
 from ..data import TEXT_FIELDS, OrgData, Origin, sibling_key
 from ..i18n import N_
 from ..model import MANIFEST_NAME, SECTIONS, OrgPackage, PackageInfo, Unit
-from ..problems import FILE_UNREADABLE, MANIFEST, Problem, Severity, sort_problems
+from ..problems import FILE_UNREADABLE, MANIFEST, NOTHING_INCLUDED, Problem, Severity, sort_problems
 from .assemble import ANY, Assembler, Source
 from .files import empty_patterns, find_files, outside_manifest
 from .texts import text_problems
@@ -144,6 +144,8 @@ def _load(path: str | Path) -> LoadResult:
     files = [manifest_file]
     paths, outside = find_files(root, manifest_file, include, exclude)
     assembler.problems.extend(outside)
+    if any(p.code == NOTHING_INCLUDED for p in outside):
+        assembler.lost_units.append((None, ANY, None))  # units may be in the files left out
     files += [read_yaml(p) for p in paths]
     for file in files:
         assembler.problems.extend(file.problems)

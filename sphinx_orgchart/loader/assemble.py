@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..i18n import N_
 from ..model import SECTION_MODELS, SECTIONS, PackageFile, PackageInfo, Unit
-from ..model.common import SLUG_RE
+from ..model.common import ID_MAX_LENGTH, SLUG_RE
 from ..problems import (
     DUPLICATE_ID,
     EMPTY_SECTION,
@@ -382,8 +382,8 @@ class Assembler:
 def _default_post_ids(unit: dict[str, Any]) -> None:
     """Give an id to the posts written without one: '<unit>.head', '<unit>.post-<n>'."""
     uid = unit.get("id")
-    if not isinstance(uid, str) or not SLUG_RE.match(uid):
-        return
+    if not isinstance(uid, str) or not SLUG_RE.match(uid) or len(uid) > ID_MAX_LENGTH:
+        return  # the id is reported: do not derive more invalid ids from it
     head = unit.get("head")
     if isinstance(head, dict) and head.get("id") is None:
         unit["head"] = {**head, "id": f"{uid}.head"}
