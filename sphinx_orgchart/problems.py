@@ -62,7 +62,7 @@ NOTHING_INCLUDED = _declare(
     "nothing-included",
     W,
     "An include pattern of the manifest matches no file, or the exclude patterns remove "
-    "every file.",
+    "every file while the manifest holds no unit.",
 )
 YAML_SYNTAX = _declare("yaml-syntax", E, "The file is not valid YAML.")
 YAML_TAG = _declare(

@@ -99,3 +99,29 @@ def test_the_cli_reports_a_pipe_with_status_1(
     assert main(["validate", str(root), "--lang", "en", "-q"]) == 1
     out = capsys.readouterr().out
     assert "flux.yaml: error: this is a named pipe" in out
+
+
+def test_include_patterns_that_match_nothing(tmp_path: Path) -> None:
+    """'x.yaml' and 'x.yml' count as one pattern; the manifest counts as a match."""
+    root = package(tmp_path / "pkg", {"unites/dgs.yaml": "levels: []\n"})
+    manifest = (root / "orgchart.yaml").read_text(encoding="utf-8")
+    include = (
+        "include: ['**/*.yaml', '**/*.yml', 'unites/*.yaml', 'unites/*.yml', 'services/*.yaml']\n"
+    )
+    (root / "orgchart.yaml").write_text(manifest + include, encoding="utf-8")
+    line = manifest.count("\n") + 1
+    assert messages(root) == [
+        f"orgchart.yaml:{line}: warning: the include pattern 'services/*.yaml' matches no file: "
+        "check the folder names and the extension (.yaml or .yml); patterns are relative to "
+        "the package folder [nothing-included]"
+    ]
+    (root / "unites" / "dgs.yaml").unlink()
+    # '**/*.yaml' matches the manifest: a one-file package may say so.
+    assert sorted(m.split("'")[1] for m in messages(root)) == ["services/*.yaml", "unites/*.yaml"]
+
+
+def test_excluding_everything_is_fine_when_the_manifest_holds_the_units(tmp_path: Path) -> None:
+    root = package(tmp_path / "pkg", {"brouillons/a.yaml": "units: [\n"})
+    manifest = (root / "orgchart.yaml").read_text(encoding="utf-8")
+    (root / "orgchart.yaml").write_text(manifest + "exclude: ['brouillons/**']\n", "utf-8")
+    assert messages(root) == []

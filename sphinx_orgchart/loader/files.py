@@ -45,6 +45,7 @@ def find_files(
     reached: set[Path] = set()  # folder links the patterns lead into
     matched_paths: set[Path] = set()  # what the include patterns match, before exclude
     candidates = 0  # ... and after
+    matches: dict[int, int] = {}  # how many paths each include pattern matches
     for index, pattern in enumerate(include or DEFAULT_INCLUDE):
         if not pattern.strip():
             continue  # reported by empty_patterns
@@ -69,9 +70,9 @@ def find_files(
                 continue
             link = next((folder for folder in links if folder in path.parents), None)
             target_path = resolved(path)
+            matched += 1  # the manifest counts: '**/*.yaml' in a one-file package is fine
             if link is None and target_path == manifest_target:
                 continue
-            matched += 1
             matched_paths.add(path)
             if path in excluded or any(parent in excluded for parent in path.parents):
                 continue  # a pattern such as 'drafts/**' matches the folder
@@ -85,27 +86,16 @@ def find_files(
                 continue
             found[relative.as_posix()] = path
         reached.update(link for link in links if _reaches(pattern, link.relative_to(root).parts))
-        if include is not None and not matched:
-            problems.append(
-                Problem(
-                    NOTHING_INCLUDED,
-                    N_(
-                        "the include pattern '%(pattern)s' matches no file: check the folder "
-                        "names and the extension (.yaml or .yml); patterns are relative to "
-                        "the package folder"
-                    ),
-                    {"pattern": pattern},
-                    manifest.path,
-                    manifest.lines.line_of(("include", index)),
-                )
-            )
-    if matched_paths and not candidates:
+        matches[index] = matched
+    if include:  # patterns given (not all empty: those are reported as such)
+        problems.extend(_matching_nothing(manifest, include, matches))
+    if matched_paths and not candidates and not _holds_units(manifest):
         problems.append(
             Problem(
                 NOTHING_INCLUDED,
                 N_(
-                    "the exclude patterns remove every file the include patterns match: "
-                    "only the manifest is read; narrow 'exclude' to the files to leave out"
+                    "the exclude patterns remove every file the include patterns match, and "
+                    "the manifest holds no unit: narrow 'exclude' to the files to leave out"
                 ),
                 {"count": len(matched_paths)},
                 manifest.path,
@@ -114,6 +104,46 @@ def find_files(
         )
     problems.extend(_link_outside(link, links[link]) for link in sorted(reached))
     return [found[key] for key in sorted(found)], problems
+
+
+def _holds_units(manifest: YamlFile) -> bool:
+    """Whether the manifest holds units itself (then excluding every file may be meant)."""
+    return isinstance(manifest.value, dict) and bool(manifest.value.get("units"))
+
+
+def _matching_nothing(
+    manifest: YamlFile, include: list[str], matches: dict[int, int]
+) -> list[Problem]:
+    """Include patterns that match no file.
+
+    ``x/*.yaml`` and ``x/*.yml`` count as one pattern: a package rarely uses both extensions.
+    """
+    matched_groups = {_extension_group(include[i]) for i, n in matches.items() if n}
+    reported: set[str] = set()
+    problems = []
+    for index in sorted(matches):
+        group = _extension_group(include[index])
+        if group in matched_groups or group in reported:
+            continue
+        reported.add(group)
+        problems.append(
+            Problem(
+                NOTHING_INCLUDED,
+                N_(
+                    "the include pattern '%(pattern)s' matches no file: check the folder "
+                    "names and the extension (.yaml or .yml); patterns are relative to "
+                    "the package folder"
+                ),
+                {"pattern": include[index]},
+                manifest.path,
+                manifest.lines.line_of(("include", index)),
+            )
+        )
+    return problems
+
+
+def _extension_group(pattern: str) -> str:
+    return pattern[: -len(".yml")] + ".yaml" if pattern.endswith(".yml") else pattern
 
 
 def _not_read(path: Path, target: Path | None, real_root: Path) -> Problem | None:
