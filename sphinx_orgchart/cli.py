@@ -13,6 +13,7 @@ from typing import TextIO
 from . import __version__
 from .i18n import language_from_environment, normalize_language, ntranslate, translate
 from .loader import LoadResult, load_package
+from .loader.errors import did_you_mean
 from .model import MutualisationMode
 from .problems import PROBLEM_KINDS, Problem, Severity
 from .vocab import label
@@ -75,20 +76,33 @@ def _summary(result: LoadResult, language: str) -> list[str]:
 
 def _set_aside(result: LoadResult, codes: list[str], language: str) -> str | None:
     """Drop the warnings of ``codes`` from ``result``; a line that counts them, or an error."""
+    warnings = [k.code for k in PROBLEM_KINDS.values() if k.severity is Severity.warning]
     for code in codes:
         kind = PROBLEM_KINDS.get(code)
-        if kind is None or kind.severity is not Severity.warning:
-            warnings = ", ".join(k.code for k in PROBLEM_KINDS.values() if k.severity == "warning")
-            print(
-                translate(
+        if kind is not None and kind.severity is Severity.warning:
+            continue
+        if kind is None:
+            guess = did_you_mean(code, warnings)
+            message = (
+                translate(language, "'%(code)s' is not a problem code: did you mean '%(guess)s'?")
+                if guess
+                else translate(
                     language,
-                    "cannot set aside '%(code)s': only the codes of warnings can be, "
-                    "one of: %(codes)s",
+                    "'%(code)s' is not a problem code; the codes that can be set aside are: "
+                    "%(codes)s",
                 )
-                % {"code": code, "codes": warnings},
-                file=sys.stderr,
             )
-            return None
+        else:
+            guess = None
+            message = translate(
+                language,
+                "cannot set aside '%(code)s': it is the code of an error, and only the codes "
+                "of warnings can be, one of: %(codes)s",
+            )
+        print(
+            message % {"code": code, "guess": guess, "codes": ", ".join(warnings)}, file=sys.stderr
+        )
+        return None
     counts = Counter(p.code for p in result.problems if p.code in codes)
     result.problems = [p for p in result.problems if p.code not in codes]
     if not counts:

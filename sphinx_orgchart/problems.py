@@ -47,8 +47,22 @@ FILE_ENCODING = _declare("file-encoding", E, "A file is not encoded in UTF-8.")
 FILE_BINARY = _declare("file-binary", E, "A file is binary, not YAML text.")
 FILE_TOO_LARGE = _declare("file-too-large", E, "A file is larger than the loader accepts.")
 FILE_EMPTY = _declare("file-empty", W, "A file holds no data (empty or only comments).")
+EMPTY_SECTION = _declare(
+    "empty-section", W, "A section (``units:``, ``levels:``...) is followed by nothing."
+)
 FILE_OUTSIDE = _declare(
     "file-outside", E, "An include pattern or a symbolic link leads outside the package root."
+)
+FOLDER_NAME = _declare(
+    "folder-name",
+    W,
+    "A folder's name ends in ``.yaml`` or ``.yml``, like a data file's: it is not read as one.",
+)
+NOTHING_INCLUDED = _declare(
+    "nothing-included",
+    W,
+    "An include pattern of the manifest matches no file, or the exclude patterns remove "
+    "every file while the manifest holds no unit.",
 )
 YAML_SYNTAX = _declare("yaml-syntax", E, "The file is not valid YAML.")
 YAML_TAG = _declare(
@@ -74,6 +88,7 @@ UNKNOWN_REFERENCE = _declare(
     "A record names a unit, level, organisation, post... that does not exist.",
 )
 CYCLE = _declare("cycle", E, "Units are their own ancestors through their parents.")
+SELF_REFERENCE = _declare("self-reference", E, "A unit is attached to itself, or replaces itself.")
 LEVEL_NOT_ALLOWED = _declare(
     "level-not-allowed", E, "A unit sits under a unit whose level its own level may not sit under."
 )

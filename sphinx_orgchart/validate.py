@@ -26,13 +26,18 @@ from .problems import (
     NO_HEAD_POST,
     NO_ORGANISATION,
     PARENT_ORGANISATION,
+    SELF_REFERENCE,
     SHARING,
     UNKNOWN_REFERENCE,
     VALIDITY_OUTSIDE_PARENT,
     Problem,
 )
 
-__all__ = ["Checker"]
+__all__ = ["LOST_UNITS_OF", "Checker"]
+
+LOST_UNITS_OF = "units-of"
+"""Key of ``Checker.broken``: organisations some of whose units could not be read
+(``*``: perhaps any)."""
 
 _KIND_NAMES = {
     "units": N_("units"),
@@ -79,6 +84,8 @@ class Checker:
             return
         if target in self.broken.get("*", ()):
             return
+        if section == "posts" and self._in_lost_unit(target):
+            return
         index: Mapping[str, object] = (
             self.data.posts if section == "posts" else getattr(self.data, section)
         )
@@ -97,6 +104,11 @@ class Checker:
             )
         args["key"] = ".".join(str(k) for k in key if isinstance(k, str)) or section
         yield Problem(UNKNOWN_REFERENCE, msgid, args, *source.at(*key))
+
+    def _in_lost_unit(self, post: str) -> bool:
+        """Whether ``post`` looks like a post of a unit that could not be read (dgs.head)."""
+        unit = post.rpartition(".")[0]
+        return bool(unit) and any(unit in self.broken.get(key, ()) for key in ("units", "*"))
 
     def where(self, path: Path, line: int | None) -> str:
         """``file:line`` relative to the package root."""
@@ -139,10 +151,7 @@ class Checker:
             else:
                 yield from self._ref("organisations", unit.organisation, source, "organisation")
             yield from self._ref("units", unit.parent, source, "parent")
-            for index, attachment in enumerate(unit.attachments):
-                yield from self._ref("units", attachment.unit, source, "attachments", index, "unit")
-            for index, replaced in enumerate(unit.replaces):
-                yield from self._ref("units", replaced, source, "replaces", index)
+            yield from self._self_references(unit, source)
             yield from self._level_rule(unit, source)
             yield from self._validity(unit, source)
             yield from self._sharing(unit, source)
@@ -164,7 +173,10 @@ class Checker:
                     {"id": unit.id},
                     *source.at("id"),
                 )
+        lost = self.broken.get(LOST_UNITS_OF, set())
         for org in data.organisations.values():
+            if "*" in lost or org.id in lost:
+                continue  # its units may be among those that could not be read
             if not any(u.organisation == org.id for u in data.units.values()):
                 yield Problem(
                     EMPTY_ORGANISATION,
@@ -172,6 +184,35 @@ class Checker:
                     {"id": org.id},
                     *self._src("organisations", org.id).at("id"),
                 )
+
+    def _self_references(self, unit: Unit, source: Source) -> Iterator[Problem]:
+        """Attachments and replaced units name other, existing units."""
+        for index, attachment in enumerate(unit.attachments):
+            if attachment.unit == unit.id:
+                yield Problem(
+                    SELF_REFERENCE,
+                    N_(
+                        "the unit '%(id)s' is attached to itself: 'attachments' lists the "
+                        "other units under which it also appears; remove this item"
+                    ),
+                    {"id": unit.id},
+                    *source.at("attachments", index, "unit"),
+                )
+            else:
+                yield from self._ref("units", attachment.unit, source, "attachments", index, "unit")
+        for index, replaced in enumerate(unit.replaces):
+            if replaced == unit.id:
+                yield Problem(
+                    SELF_REFERENCE,
+                    N_(
+                        "the unit '%(id)s' replaces itself: 'replaces' lists the earlier "
+                        "units it takes over from; remove this item"
+                    ),
+                    {"id": unit.id},
+                    *source.at("replaces", index),
+                )
+            else:
+                yield from self._ref("units", replaced, source, "replaces", index)
 
     def _level_rule(self, unit: Unit, source: Source) -> Iterator[Problem]:
         level = self.data.levels.get(unit.level)

@@ -158,3 +158,24 @@ def test_every_section_of_a_file_is_optional() -> None:
 def test_names_fit_on_one_line(name: str) -> None:
     with pytest.raises(ValidationError, match=r"orgchart_single_line|one line"):
         Unit.model_validate({"id": "a", "name": name, "level": "s"})
+
+
+@pytest.mark.parametrize("number", [2024, 0, 86400, 20240101, 2024.5])
+def test_a_date_is_never_read_from_a_number(number: float) -> None:
+    """pydantic would read 86400 as 1970-01-02 (seconds since 1970): refused instead."""
+    unit = {"id": "u", "name": "U", "level": "l", "valid_from": number}
+    with pytest.raises(ValidationError) as caught:
+        Unit.model_validate(unit)
+    assert [e["type"] for e in caught.value.errors()] == ["orgchart_date_number"]
+    assert Unit.model_validate({**unit, "valid_from": "2024-01-01"}).valid_from == dt.date(
+        2024, 1, 1
+    )
+
+
+def test_an_id_of_more_than_100_characters() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Organisation.model_validate({"id": "a" * 101, "name": "O", "kind": "commune"})
+    (error,) = caught.value.errors()
+    assert error["type"] == "orgchart_id_length"
+    assert error["ctx"] == {"max": 100, "length": 101}
+    assert Organisation.model_validate({"id": "a" * 100, "name": "O", "kind": "commune"})

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,14 +16,14 @@ from typing import Any
 from ..data import TEXT_FIELDS, OrgData, Origin, sibling_key
 from ..i18n import N_
 from ..model import MANIFEST_NAME, SECTIONS, OrgPackage, PackageInfo, Unit
-from ..problems import FILE_OUTSIDE, FILE_UNREADABLE, MANIFEST, Problem, Severity, sort_problems
-from .assemble import Assembler, Source
+from ..problems import FILE_UNREADABLE, MANIFEST, NOTHING_INCLUDED, Problem, Severity, sort_problems
+from .assemble import ANY, Assembler, Source
+from .files import empty_patterns, find_files, outside_manifest
 from .texts import text_problems
 from .yamlsource import YamlFile, read_yaml
 
 __all__ = ["LoadResult", "digest_files", "find_files", "load_package", "package_files"]
 
-DEFAULT_INCLUDE = ("**/*.yaml", "**/*.yml")
 SINGLE_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 
 
@@ -63,125 +62,6 @@ def _manifest_of(root: Path) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
-
-
-def find_files(
-    root: Path, manifest: YamlFile, include: list[str] | None, exclude: list[str]
-) -> tuple[list[Path], list[Problem]]:
-    """Files of the package under ``root``, sorted; links leading outside are refused."""
-    if manifest.path == root:
-        return [], []
-    real_root = root.resolve()
-    found: dict[str, Path] = {}
-    problems: list[Problem] = []
-    excluded: set[Path] = set()
-    for pattern in exclude:
-        if pattern.strip() and not _pattern_outside(pattern):
-            excluded.update(p for p in root.glob(pattern))
-    manifest_target = _resolved(manifest.path)
-    for index, pattern in enumerate(include or DEFAULT_INCLUDE):
-        if not pattern.strip():
-            continue  # reported by _empty_patterns
-        if _pattern_outside(pattern):
-            problems.append(
-                Problem(
-                    FILE_OUTSIDE,
-                    N_(
-                        "the include pattern '%(pattern)s' leads outside the package folder: "
-                        "patterns are relative to it"
-                    ),
-                    {"pattern": pattern},
-                    manifest.path,
-                    manifest.lines.line_of(("include", index)),
-                )
-            )
-            continue
-        for path in root.glob(pattern):
-            relative = path.relative_to(root)
-            if any(part.startswith(".") for part in relative.parts):
-                continue
-            if path in excluded or any(parent in excluded for parent in path.parents):
-                continue  # a pattern such as 'drafts/**' matches the folder
-            target_path = _resolved(path)
-            if target_path is None:
-                problems.append(
-                    Problem(
-                        FILE_UNREADABLE,
-                        N_(
-                            "this file is a symbolic link that leads back to itself (a loop of "
-                            "links): replace it with the file it should point to"
-                        ),
-                        {},
-                        path,
-                    )
-                )
-                continue
-            if target_path == manifest_target or not path.is_file():
-                continue
-            if not target_path.is_relative_to(real_root):
-                target = os.readlink(path) if path.is_symlink() else str(path.resolve())
-                problems.append(
-                    Problem(
-                        FILE_OUTSIDE,
-                        N_(
-                            "this file is a link to %(target)s, outside the package folder: "
-                            "it is not read"
-                        ),
-                        {"target": target},
-                        path,
-                    )
-                )
-                continue
-            found[relative.as_posix()] = path
-    return [found[key] for key in sorted(found)], problems
-
-
-def _resolved(path: Path) -> Path | None:
-    """Where ``path`` leads once links are followed; None for a loop of links."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):  # RuntimeError on Python < 3.13
-        return None
-
-
-def _outside_manifest(root: Path, manifest: Path) -> Problem | None:
-    """A problem if the manifest is a link leading outside the package folder."""
-    if manifest == root:
-        return None
-    target = _resolved(manifest)
-    if target is not None and target.is_relative_to(root.resolve()):
-        return None
-    return Problem(
-        FILE_OUTSIDE,
-        N_(
-            "the manifest is a link to %(target)s, outside the package folder: copy the "
-            "package here, or point orgchart_data at the other folder"
-        ),
-        {"target": os.readlink(manifest) if manifest.is_symlink() else str(manifest)},
-        manifest,
-    )
-
-
-def _pattern_outside(pattern: str) -> bool:
-    return pattern.startswith(("/", "\\")) or ".." in Path(pattern).parts
-
-
-def _empty_patterns(
-    manifest: YamlFile, include: list[str] | None, exclude: list[str]
-) -> list[Problem]:
-    """Empty include or exclude patterns, which would match nothing or everything."""
-    return [
-        Problem(
-            MANIFEST,
-            N_("an empty pattern in '%(key)s': remove it"),
-            {"key": key},
-            manifest.path,
-            manifest.lines.line_of((key, index)),
-        )
-        for key, patterns in (("include", include or []), ("exclude", exclude))
-        for index, pattern in enumerate(patterns)
-        if not pattern.strip()
-    ]
 
 
 def _raw_manifest_settings(file: YamlFile) -> tuple[str, list[str] | None, list[str]]:
@@ -231,7 +111,7 @@ def _load(path: str | Path) -> LoadResult:
             )
         result.problems.append(Problem(MANIFEST, msgid, {"found": ", ".join(candidates[:3])}, root))
         return result
-    refused = _outside_manifest(root, manifest)
+    refused = outside_manifest(root, manifest)
     if refused is not None:
         result.problems.append(refused)
         return result
@@ -258,12 +138,14 @@ def _load(path: str | Path) -> LoadResult:
                 1,
             )
         ]
-    assembler.problems.extend(_empty_patterns(manifest_file, include, exclude))
+    assembler.problems.extend(empty_patterns(manifest_file, include, exclude))
     include = [p for p in include if p.strip()] if include is not None else None
     exclude = [p for p in exclude if p.strip()]
     files = [manifest_file]
     paths, outside = find_files(root, manifest_file, include, exclude)
     assembler.problems.extend(outside)
+    if any(p.code == NOTHING_INCLUDED for p in outside):
+        assembler.lost_units.append((None, ANY, None))  # units may be in the files left out
     files += [read_yaml(p) for p in paths]
     for file in files:
         assembler.problems.extend(file.problems)
@@ -287,7 +169,7 @@ def package_files(path: str | Path) -> list[Path]:
     """
     root = Path(path).absolute()
     manifest = _manifest_of(root) if root.exists() else None
-    if manifest is None or _outside_manifest(root, manifest) is not None:
+    if manifest is None or outside_manifest(root, manifest) is not None:
         return [] if manifest is None else [manifest]
     manifest_file = read_yaml(manifest)
     _, include, exclude = _raw_manifest_settings(manifest_file)
@@ -309,7 +191,7 @@ def _digest(path: Path) -> str:
 
 def _finish(assembler: Assembler, info: PackageInfo | None) -> OrgData | None:
     """Order the units, check cross-references, and index the result."""
-    from ..validate import Checker
+    from ..validate import LOST_UNITS_OF, Checker
 
     units = _inherit_organisation(assembler.records["units"])
     package = OrgPackage(
@@ -328,11 +210,25 @@ def _finish(assembler: Assembler, info: PackageInfo | None) -> OrgData | None:
         for key, src in assembler.origins.items()
     }
     data = OrgData(package, origins)
-    assembler.problems.extend(
-        Checker(data, assembler.origins, assembler.broken_ids, assembler.root).run()
-    )
+    broken = {**assembler.broken_ids, LOST_UNITS_OF: _lost_organisations(assembler, units)}
+    assembler.problems.extend(Checker(data, assembler.origins, broken, assembler.root).run())
     assembler.problems.extend(text_problems(data, assembler.origins))
     return data if info is not None else None
+
+
+def _lost_organisations(assembler: Assembler, units: list[Unit]) -> set[str]:
+    """Organisations that may have units among those that could not be read (ANY: any)."""
+    organisation_of = {u.id: u.organisation for u in units}
+    lost_parent = {uid: parent for uid, _, parent in assembler.lost_units if uid}
+    found: set[str] = set()
+    for _, org, parent in assembler.lost_units:
+        seen: set[str] = set()
+        while org is None and parent is not None and parent not in seen:
+            seen.add(parent)
+            org = organisation_of.get(parent)
+            parent = lost_parent.get(parent) if org is None else None
+        found.add(org or ANY)
+    return found
 
 
 def _sorted_orgs(assembler: Assembler) -> list[Any]:

@@ -10,14 +10,24 @@ from pydantic import BaseModel, ValidationError
 
 from ..i18n import N_
 from ..model import SECTION_MODELS, SECTIONS, PackageFile, PackageInfo, Unit
-from ..model.common import SLUG_RE
-from ..problems import DUPLICATE_ID, FILE_STRUCTURE, MANIFEST, PARENT_CONFLICT, Problem
+from ..model.common import ID_MAX_LENGTH, SLUG_RE
+from ..problems import (
+    DUPLICATE_ID,
+    EMPTY_SECTION,
+    FILE_STRUCTURE,
+    MANIFEST,
+    PARENT_CONFLICT,
+    Problem,
+)
 from .errors import allowed_keys, did_you_mean, problems_from_validation
 from .yamlsource import LineMap, Path_, YamlFile
 
 __all__ = ["Assembler", "Source"]
 
 MANIFEST_ONLY = ("package", "include", "exclude", "ignore")
+
+ANY = "*"
+"""In ``Assembler.broken_ids``: ids of any kind; in ``lost_units``: an organisation unknown."""
 
 
 @dataclass(frozen=True)
@@ -55,10 +65,13 @@ class Assembler:
     records: dict[str, list[Any]] = field(default_factory=lambda: {s: [] for s in SECTIONS})
     origins: dict[tuple[str, str], Source] = field(default_factory=dict)
     broken_ids: dict[str, set[str]] = field(
-        default_factory=lambda: {s: set() for s in (*SECTIONS, "*")}
+        default_factory=lambda: {s: set() for s in (*SECTIONS, "posts", ANY)}
     )
     sequence: dict[str, int] = field(default_factory=dict)
     info: PackageInfo | None = None
+    lost_units: list[tuple[str | None, str | None, str | None]] = field(default_factory=list)
+    """(id, organisation, parent) of the units that could not be read; organisation ANY when
+    units may have been lost in a file or section that could not be read at all."""
 
     def where(self, path: Path, line: int | None) -> str:
         """``file:line`` relative to the package root, for messages that name another place."""
@@ -68,11 +81,24 @@ class Assembler:
             text = path.name
         return f"{text}:{line or '?'}"
 
-    def structure(self, file: YamlFile, path: Path_, msgid: str, **args: object) -> None:
-        """Report a file whose shape is wrong at ``path``."""
+    def structure(
+        self, file: YamlFile, path: Path_, msgid: str, lost: Any = None, **args: object
+    ) -> None:
+        """Report a file whose shape is wrong at ``path``; ``lost`` is the value not read."""
         self.problems.append(
             Problem(FILE_STRUCTURE, msgid, args, file.path, file.lines.line_of(path))
         )
+        self.forget(lost)
+
+    def forget(self, lost: Any) -> None:
+        """Remember the ids written in a value that could not be read as records.
+
+        References to them are then not reported as unknown: one mistake, one message.
+        """
+        ids = set(_ids_in(lost))
+        if ids:
+            self.broken_ids[ANY].update(ids)
+            self.lost_units.append((None, ANY, None))
 
     def validate(self, model: type[BaseModel], data: Any, origin: Source) -> Any:
         """``model`` validated from ``data``, or None with the problems recorded."""
@@ -89,7 +115,9 @@ class Assembler:
         value = file.value
         if value is None:
             # Unreadable file: its ids are unknown; do not report references to them.
-            self.broken_ids["*"].update(file.guessed_ids)
+            self.broken_ids[ANY].update(file.guessed_ids)
+            if file.problems:
+                self.lost_units.append((None, ANY, None))
             return
         if not isinstance(value, dict):
             self.structure(
@@ -99,6 +127,7 @@ class Assembler:
                     "the file must be a mapping of sections (units:, "
                     "levels:, organisations:...), not a list or a value"
                 ),
+                lost=value,
             )
             return
         stray_info = is_manifest and "package" not in value
@@ -138,12 +167,15 @@ class Assembler:
         for section in SECTIONS:
             items = value.get(section)
             if items is None:
+                if section in value:
+                    self._empty_section(file, section)
                 continue
             if not isinstance(items, list):
                 self.structure(
                     file,
                     (section,),
                     N_("'%(section)s' must be a list: start each record with '- '"),
+                    lost=items,
                     section=section,
                 )
                 continue
@@ -153,6 +185,22 @@ class Assembler:
                     self._take_unit(file, item, origin, None, None)
                 else:
                     self._take(section, file, item, origin)
+
+    def _empty_section(self, file: YamlFile, section: str) -> None:
+        self.problems.append(
+            Problem(
+                EMPTY_SECTION,
+                N_(
+                    "'%(section)s:' is followed by nothing: write its records below it, "
+                    "indented, each starting with '- ', or delete the line"
+                ),
+                {"section": section},
+                file.path,
+                file.lines.line_of((section,)),
+            )
+        )
+        if section == "units":
+            self.lost_units.append((None, ANY, None))  # the organisations' units are in question
 
     def _take_package_info(self, file: YamlFile, value: dict[str, Any]) -> None:
         raw = value.get("package")
@@ -200,6 +248,7 @@ class Assembler:
             file,
             origin.base,
             N_("each item of '%(section)s' must be a mapping (lines of 'key: value')"),
+            lost=item,
             section=section,
         )
         return False
@@ -259,8 +308,7 @@ class Assembler:
             unit = unit.model_copy(update={"parent": parent})  # an invalid id, kept as broken
         raw_id = item.get("id")
         if unit is None:
-            if isinstance(raw_id, str):
-                self.broken_ids["units"].add(raw_id)
+            self._lost_unit(raw_id, own)
         else:
             unit = self._register("units", unit, origin)
         if children is None:
@@ -270,6 +318,7 @@ class Assembler:
                 file,
                 (*origin.base, "units"),
                 N_("'units' must be a list: start each sub-unit with '- '"),
+                lost=children,
             )
             return
         child_parent = unit.id if unit else raw_id if isinstance(raw_id, str) else None
@@ -277,6 +326,26 @@ class Assembler:
         for index, child in enumerate(children):
             child_origin = Source(file.path, file.lines, (*origin.base, "units", index))
             self._take_unit(file, child, child_origin, child_parent, child_org)
+
+    def _lost_unit(self, raw_id: Any, own: dict[str, Any]) -> None:
+        """Remember a unit that failed validation: its id, its posts', its organisation."""
+        if isinstance(raw_id, str):
+            self.broken_ids["units"].add(raw_id)
+        posts = [own.get("head"), *(own.get("posts") or [])]
+        self.broken_ids["posts"].update(
+            post["id"]
+            for post in posts
+            if isinstance(post, dict) and isinstance(post.get("id"), str)
+        )
+        organisation = own.get("organisation")
+        parent = own.get("parent")
+        self.lost_units.append(
+            (
+                raw_id if isinstance(raw_id, str) else None,
+                organisation if isinstance(organisation, str) else None,
+                parent if isinstance(parent, str) else None,
+            )
+        )
 
     def _nested_fields(
         self, item: dict[str, Any], origin: Source, parent: str | None, org: str | None
@@ -313,8 +382,8 @@ class Assembler:
 def _default_post_ids(unit: dict[str, Any]) -> None:
     """Give an id to the posts written without one: '<unit>.head', '<unit>.post-<n>'."""
     uid = unit.get("id")
-    if not isinstance(uid, str) or not SLUG_RE.match(uid):
-        return
+    if not isinstance(uid, str) or not SLUG_RE.match(uid) or len(uid) > ID_MAX_LENGTH:
+        return  # the id is reported: do not derive more invalid ids from it
     head = unit.get("head")
     if isinstance(head, dict) and head.get("id") is None:
         unit["head"] = {**head, "id": f"{uid}.head"}
@@ -326,3 +395,18 @@ def _default_post_ids(unit: dict[str, Any]) -> None:
             else post
             for index, post in enumerate(posts, start=1)
         ]
+
+
+def _ids_in(value: Any) -> list[str]:
+    """The ids (``id:`` keys) written anywhere in a value read from YAML."""
+    found: list[str] = []
+    stack = [value]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, dict):
+            if isinstance(current.get("id"), str):
+                found.append(current["id"])
+            stack.extend(current.values())
+        elif isinstance(current, list):
+            stack.extend(current)
+    return found

@@ -36,6 +36,13 @@ _MESSAGES: dict[str, str] = {
     "date_from_datetime_parsing": N_("'%(input)s' is not a valid date: write it YYYY-MM-DD"),
     "date_impossible": N_("the date '%(input)s' does not exist: check the month and the day"),
     "date_from_datetime_inexact": N_("give a date without a time"),
+    "orgchart_date_number": N_(
+        "%(value)s was read as a number: write a date YYYY-MM-DD, for example 2024-01-01"
+    ),
+    "orgchart_id_length": N_(
+        "an id has at most %(max)s characters, this one has %(length)s: shorten it, keeping "
+        "lowercase letters, digits and '-', '_' or '.'"
+    ),
     "time_type": N_("expected a time written HH:MM, found %(found)s"),
     "time_parsing": N_("'%(input)s' is not a valid time: write it \"HH:MM\""),
     "list_type": N_("expected a list (lines starting with '- '), found %(found)s"),
@@ -71,6 +78,9 @@ _MESSAGES: dict[str, str] = {
     ),
     "orgchart_dates_order": N_("valid_until (%(until)s) is before valid_from (%(start)s)"),
     "orgchart_times_order": N_("end (%(end)s) is not after start (%(start)s)"),
+    "orgchart_due_order": N_(
+        "due (%(due)s) is before start (%(start)s): an action ends after it starts"
+    ),
     "orgchart_member_one": N_("a member gives exactly one of 'post', 'unit' or 'label'"),
     "orgchart_event_field": N_("a '%(kind)s' event needs '%(name)s'"),
     "orgchart_event_count": N_("a '%(kind)s' event names at least %(minimum)s units in '%(name)s'"),
@@ -88,6 +98,7 @@ _MESSAGES: dict[str, str] = {
 _LOCATED_AT: dict[str, str] = {
     "orgchart_dates_order": "valid_until",
     "orgchart_times_order": "end",
+    "orgchart_due_order": "due",
     "orgchart_vacant_holder": "holder",
 }
 
@@ -278,6 +289,8 @@ def _invalid(
     if known is None:
         args["detail"] = str(err["msg"]).removeprefix("Value error, ")
     code = (
-        DATES_ORDER if kind in ("orgchart_dates_order", "orgchart_times_order") else (INVALID_VALUE)
+        DATES_ORDER
+        if kind in ("orgchart_dates_order", "orgchart_times_order", "orgchart_due_order")
+        else INVALID_VALUE
     )
     return Problem(code, msgid, args, *where(located), field=_field_name(path) or None)

@@ -87,7 +87,8 @@ class YamlFile:
         return set(_ID_LINE.findall(self.text)) if self.value is None else set()
 
 
-_ID_LINE = re.compile(r"""^[\s-]*id:\s*["']?([a-z0-9][a-z0-9._-]*)""", re.MULTILINE)
+# ``id: x`` at the start of a line or of a list item, or inside a flow mapping ``{id: x}``.
+_ID_LINE = re.compile(r"""(?:^|[\s{,])id:\s*["']?([a-z0-9][a-z0-9._-]*)""", re.MULTILINE)
 
 
 class SourceInt(int):
@@ -296,12 +297,32 @@ _AT_START = (
     "found unexpected end of stream",
 )
 _NO_CONTEXT = ("but found another document",)
+# Problems that, at a ']' or '}', mean that it closes a bracket never opened.
+_NOTHING_TO_CLOSE = (
+    "expected <block end>",
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "expected the node content",
+    "did not find expected node content",
+)
 
 
 def _syntax_problem(path: Path, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     problem = (exc.problem or "").strip()
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
+    closing = _char_at(text, mark.line, mark.column) if mark is not None else ""
+    if closing in ("]", "}") and problem.startswith(_NOTHING_TO_CLOSE):
+        return Problem(
+            YAML_SYNTAX,
+            N_(
+                "YAML syntax error: this '%(char)s' closes nothing (no '%(opening)s' is open "
+                "here): delete it"
+            ),
+            {"char": closing, "opening": "[" if closing == "]" else "{"},
+            path,
+            line,
+        )
     if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         problem = "found a tab character that violates indentation"
     explained = _SYNTAX_HELP.get(problem)
@@ -366,8 +387,26 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlFile:
     if text is None:
         if problem is not None:
             out.problems.append(problem)
+        # Kept only to guess the ids the file defines (see YamlFile.guessed_ids).
+        out.text = data.decode("utf-8", errors="replace")
         return out
     out.text = text
+    if "\ufeff" in text:
+        # A byte order mark left in the middle (two files pasted together): YAML reads
+        # it as a character of the line, which then seems misindented.
+        out.problems.append(
+            Problem(
+                YAML_SYNTAX,
+                N_(
+                    "an invisible byte order mark (U+FEFF) is on this line, in the middle "
+                    "of the file (often left by pasting two files together): delete it"
+                ),
+                {},
+                path,
+                text[: text.index("\ufeff")].count("\n") + 1,
+            )
+        )
+        text = text.replace("\ufeff", "")
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

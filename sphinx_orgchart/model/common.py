@@ -26,6 +26,7 @@ from ..textrules import email_problem
 __all__ = [
     "ActKind",
     "Contact",
+    "Date",
     "Email",
     "Id",
     "LegalAct",
@@ -59,7 +60,16 @@ class Strict(BaseModel):
     )
 
 
+ID_MAX_LENGTH = 100
+
+
 def _check_slug(value: Any) -> Any:
+    if isinstance(value, str) and len(value) > ID_MAX_LENGTH:
+        raise PydanticCustomError(
+            "orgchart_id_length",
+            "an id has at most {max} characters, this one has {length}",
+            {"max": ID_MAX_LENGTH, "length": len(value)},
+        )
     if isinstance(value, str) and not SLUG_RE.match(value):
         raise PydanticCustomError(
             "orgchart_slug",
@@ -73,9 +83,25 @@ def _check_slug(value: Any) -> Any:
 Id = Annotated[
     str,
     BeforeValidator(_check_slug),
-    Field(max_length=100, json_schema_extra={"pattern": SLUG_RE.pattern}),
+    Field(max_length=ID_MAX_LENGTH, json_schema_extra={"pattern": SLUG_RE.pattern}),
 ]
 """A stable identifier ("slug"): lowercase letters, digits, ``-``, ``_`` and ``.``."""
+
+
+def _check_date(value: Any) -> Any:
+    # pydantic reads a number as seconds since 1970: 2024 would be refused as "a time",
+    # 86400 accepted as 1970-01-02. A date in the data is always written YYYY-MM-DD.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise PydanticCustomError(
+            "orgchart_date_number",
+            "{value} was read as a number: write a date YYYY-MM-DD",
+            {"value": written(value)},
+        )
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_check_date)]
+"""A day written YYYY-MM-DD (a number such as 2024 is refused, not read as a timestamp)."""
 
 
 def written(value: Any) -> Any:
@@ -241,7 +267,7 @@ class LegalAct(Strict):
     reference: Text = Field(
         ..., min_length=1, description='The act\'s reference ("DCM 2023-145", "arrêté 2024-12").'
     )
-    date: dt.date | None = Field(None, description="Date of the act (YYYY-MM-DD).")
+    date: Date | None = Field(None, description="Date of the act (YYYY-MM-DD).")
     title: Text | None = Field(None, description="Title or object of the act.")
     url: Url | None = Field(None, description="Where the act is published.")
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Id, LegalAct, Line, Record, Strict, Text
+from .common import Date, Id, LegalAct, Line, Record, Strict, Text
 
 __all__ = ["Body", "BodyKind", "Frequency", "Member", "Schedule", "Weekday"]
 
@@ -118,8 +118,18 @@ class Body(Record):
     members: list[Member] = Field(default_factory=list, description="Who sits in it.")
     schedule: Schedule | None = Field(None, description="When it meets.")
     legal_basis: list[LegalAct] = Field(default_factory=list, description="Founding acts.")
-    valid_from: dt.date | None = Field(None, description="First day it exists.")
-    valid_until: dt.date | None = Field(None, description="Last day it exists.")
+    valid_from: Date | None = Field(None, description="First day it exists.")
+    valid_until: Date | None = Field(None, description="Last day it exists.")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Body:
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise PydanticCustomError(
+                "orgchart_dates_order",
+                "valid_until ({until}) is before valid_from ({start})",
+                {"until": str(self.valid_until), "start": str(self.valid_from)},
+            )
+        return self
 
     @property
     def label(self) -> str:

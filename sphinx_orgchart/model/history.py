@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Id, LegalAct, Line, Record, Text
+from .common import Date, Id, LegalAct, Line, Record, Text
 
 __all__ = ["Event", "EventKind"]
 
@@ -46,7 +45,7 @@ _REQUIRED: dict[EventKind, tuple[tuple[str, int | None], ...]] = {
 class Event(Record):
     """A dated change in the organisation."""
 
-    date: dt.date = Field(..., description="Date the change takes effect.")
+    date: Date = Field(..., description="Date the change takes effect.")
     kind: EventKind = Field(..., description="What kind of change.")
     title: Line | None = Field(None, description="Short title; default: generated from the kind.")
     units: list[Id] = Field(

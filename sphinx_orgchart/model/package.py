@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from .common import Email, Id, Line, Phone, Strict, Text
+from .common import Date, Email, Id, Line, Phone, Strict, Text
 from .governance import Body
 from .history import Event
 from .organisation import Category, Level, Organisation
@@ -48,8 +47,8 @@ class PackageInfo(Strict):
     language: Literal["fr", "en"] = Field(
         "fr", description="Language of the texts (names, missions): fr or en."
     )
-    as_of: dt.date = Field(..., description="Date the data describes (YYYY-MM-DD).")
-    reviewed: dt.date | None = Field(None, description="Date of the last full review.")
+    as_of: Date = Field(..., description="Date the data describes (YYYY-MM-DD).")
+    reviewed: Date | None = Field(None, description="Date of the last full review.")
     maintainer: Maintainer | None = Field(None, description="Who maintains the data.")
     publish_people: bool = Field(
         False,

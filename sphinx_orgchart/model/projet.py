@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
-from .common import Id, Line, Record, Text
+from .common import Date, Id, Line, Record, Text
 
 __all__ = ["Action", "ActionStatus", "Objective", "Orientation"]
 
@@ -51,6 +51,16 @@ class Action(Record):
     contributors: list[Id] = Field(default_factory=list, description="Units that contribute.")
     status: ActionStatus = Field(ActionStatus.planned, description="Where it stands.")
     progress: int | None = Field(None, ge=0, le=100, description="Progress in percent (0-100).")
-    start: dt.date | None = Field(None, description="Start date.")
-    due: dt.date | None = Field(None, description="Due date.")
+    start: Date | None = Field(None, description="Start date.")
+    due: Date | None = Field(None, description="Due date.")
     description: Text | None = Field(None, description="Details, in reStructuredText.")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Action:
+        if self.start and self.due and self.due < self.start:
+            raise PydanticCustomError(
+                "orgchart_due_order",
+                "due ({due}) is before start ({start})",
+                {"due": str(self.due), "start": str(self.start)},
+            )
+        return self

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Contact, Id, LegalAct, Line, Record, Strict, Text
+from .common import Contact, Date, Id, LegalAct, Line, Record, Strict, Text
 
 __all__ = [
     "Attachment",
@@ -34,7 +34,7 @@ class Person(Strict):
     """The agent holding a post; published only when the package and the handbook allow it."""
 
     name: Line = Field(..., min_length=1, description="Name as it should be printed.")
-    since: dt.date | None = Field(None, description="Date the agent took the post.")
+    since: Date | None = Field(None, description="Date the agent took the post.")
 
 
 class Post(Strict):
@@ -97,7 +97,7 @@ class Sharing(Strict):
         description="The other organisations the unit serves (its own organisation is its home).",
     )
     mode: MutualisationMode = Field(..., description="Mode of mutualisation.")
-    since: dt.date | None = Field(None, description="Date the sharing started.")
+    since: Date | None = Field(None, description="Date the sharing started.")
     agreement: LegalAct | None = Field(None, description="The convention or délibération.")
     allocation: Text | None = Field(
         None, description='How costs or staff are split ("Ville 60 %, Métropole 40 %").'
@@ -150,8 +150,8 @@ class Unit(Record):
     staff: float | None = Field(
         None, ge=0, allow_inf_nan=False, description="Staff in full-time equivalents (ETP)."
     )
-    valid_from: dt.date | None = Field(None, description="First day the unit exists.")
-    valid_until: dt.date | None = Field(None, description="Last day the unit exists.")
+    valid_from: Date | None = Field(None, description="First day the unit exists.")
+    valid_until: Date | None = Field(None, description="Last day the unit exists.")
     status: UnitStatus = Field(UnitStatus.active, description="Life-cycle status.")
     replaces: list[Id] = Field(
         default_factory=list, description="Units this one replaces (after a merger, a split...)."

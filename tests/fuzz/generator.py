@@ -404,8 +404,12 @@ class _Generator:
                     _put(record, "progress", self.maybe(st.just(100)))
                 else:
                     _put(record, "progress", self.maybe(_PROGRESS))
-                _put(record, "start", self.maybe(_DATE))
-                _put(record, "due", self.maybe(_DATE))
+                start = self.maybe(_DATE)
+                due = self.maybe(_DATE)
+                if start is not None and due is not None and due < start:
+                    start, due = due, start  # an action ends after it starts
+                _put(record, "start", start)
+                _put(record, "due", due)
                 _put(record, "description", self.maybe(self.t.rst))
                 actions.append(record)
         return orientations, objectives, actions
