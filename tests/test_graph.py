@@ -245,10 +245,9 @@ def test_every_chart_of_example_org_prints_legibly(example: OrgData) -> None:
 
 def test_a_shared_unit_is_in_the_charts_of_both_organisations(example: OrgData) -> None:
     for unit in example.shared_units:
-        assert unit.shared is not None
         if not unit.is_valid_on(example.as_of):
             continue
-        for org in [unit.organisation, *unit.shared.with_]:
+        for org in example.organisations_of(unit):
             charts = build_charts(example, ChartSpec(organisation=org), org, org)
             assert any(unit.id in c.unit_ids() for c in charts), (unit.id, org)
 

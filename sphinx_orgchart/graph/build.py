@@ -122,7 +122,17 @@ class _Builder:
         tag = None
         if unit.category and unit.category in self.data.categories:
             tag = self.data.categories[unit.category].name.get(self.spec.language)
-        return Row(unit.id, unit.sigle, unit.name, head, status, shared_from, tag, also_under)
+        shared_with = None
+        partners = self.data.partners_of(unit) if shared_from is None else []
+        if partners:
+            names = ", ".join(
+                self.data.organisations[o].display_name if o in self.data.organisations else o
+                for o in partners
+            )
+            shared_with = translate(self.spec.language, "shared with %s") % names
+        return Row(
+            unit.id, unit.sigle, unit.name, head, status, shared_from, tag, also_under, shared_with
+        )
 
     def box(
         self,
@@ -218,7 +228,7 @@ class _Builder:
         whole = not set(self.spec.roots) - set(self.data.roots.get(org, []))
         grouped: dict[str, list[Unit]] = {}
         for unit in self.data.shared_units:
-            if unit.organisation == org or unit.shared is None or org not in unit.shared.with_:
+            if unit.organisation == org or org not in self.data.partners_of(unit):
                 continue
             if unit.id in chart.boxes or not self.visible(unit):
                 continue
@@ -229,7 +239,7 @@ class _Builder:
                 chart.children.setdefault(anchor, []).append(unit.id)
                 chart.children[unit.id] = []
                 chart.edges.append(Edge(anchor, unit.id, EdgeKind.shared))
-            elif whole and chart.tops:
+            elif whole:
                 grouped.setdefault(unit.organisation or "", []).append(unit)
         for home_id, units in grouped.items():
             home = self.data.organisations.get(home_id)
@@ -261,8 +271,13 @@ class _Builder:
             border="#555555",
             dashed=True,
         )
-        chart.children.setdefault(chart.tops[0], []).append(box_id)
         chart.children[box_id] = []
+        if not chart.tops or chart.tops[0].startswith("shared-from-"):
+            # an organisation with no unit of its own (a member commune): the boxes of the
+            # units that serve it are its chart
+            chart.tops.append(box_id)
+            return
+        chart.children.setdefault(chart.tops[0], []).append(box_id)
         chart.edges.append(Edge(chart.tops[0], box_id, EdgeKind.shared))
 
     def add_secondary(self, chart: Chart) -> None:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from .common import Contact, Date, Id, LegalAct, Line, Record, Strict, Text
 
 __all__ = [
     "Attachment",
+    "MutualisationExtent",
     "MutualisationMode",
     "Person",
     "Post",
@@ -77,32 +79,67 @@ class UnitStatus(StrEnum):
 
 
 class MutualisationMode(StrEnum):
-    """The legal modes of mutualisation between a commune and its EPCI (CGCT)."""
+    """The forms of mutualisation between a commune, its EPCI and their CCAS (CGCT), as the
+    Dijon page lists them."""
 
     service_commun = "service_commun"
     mise_a_disposition_services = "mise_a_disposition_services"
     mise_a_disposition_personnels = "mise_a_disposition_personnels"
+    mise_a_disposition_moyens = "mise_a_disposition_moyens"
     convention_gestion = "convention_gestion"
     groupement_commandes = "groupement_commandes"
     cooperation_technique = "cooperation_technique"
 
 
+class MutualisationExtent(StrEnum):
+    """Whether the whole unit is shared or only part of it ("totale ou partielle")."""
+
+    total = "total"
+    partial = "partial"
+
+
 class Sharing(Strict):
-    """How a unit is shared (mutualisée) with other organisations."""
+    """One partnership of a shared unit: with whom, in which form, from when to when."""
 
     with_: list[Id] = Field(
         ...,
         alias="with",
         min_length=1,
-        description="The other organisations the unit serves (its own organisation is its home).",
+        description="The other organisations the unit serves in this partnership (its own "
+        "organisation is its home). They need no unit of their own in the package: member "
+        "communes served by a Métropole's unit (Dijon).",
     )
-    mode: MutualisationMode = Field(..., description="Mode of mutualisation.")
-    since: Date | None = Field(None, description="Date the sharing started.")
+    mode: MutualisationMode = Field(
+        ..., description="Form of mutualisation (the six forms the Dijon page names)."
+    )
+    extent: MutualisationExtent | None = Field(
+        None,
+        description='total or partial: "mutualisation totale ou partielle" (Besançon). '
+        "Default: not said.",
+    )
+    since: Date | None = Field(None, description="Date the partnership started.")
+    until: Date | None = Field(None, description="Last day of the partnership, if it ended.")
     agreement: LegalAct | None = Field(None, description="The convention or délibération.")
     allocation: Text | None = Field(
         None, description='How costs or staff are split ("Ville 60 %, Métropole 40 %").'
     )
-    note: Text | None = Field(None, description="Anything else worth knowing.")
+    note: Text | None = Field(None, description="Anything else worth knowing; shown with it.")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Sharing:
+        if self.since and self.until and self.until < self.since:
+            raise PydanticCustomError(
+                "orgchart_dates_order",
+                "until ({until}) is before since ({start})",
+                {"until": str(self.until), "start": str(self.since)},
+            )
+        return self
+
+    def is_active_on(self, day: dt.date) -> bool:
+        """Whether the partnership holds on ``day``."""
+        if self.since is not None and day < self.since:
+            return False
+        return self.until is None or day <= self.until
 
 
 class Attachment(Strict):
@@ -159,11 +196,22 @@ class Unit(Record):
     legal_basis: list[LegalAct] = Field(
         default_factory=list, description="Acts that created or organise the unit."
     )
-    shared: Sharing | None = Field(None, description="Mutualisation with other organisations.")
+    shared: list[Sharing] = Field(
+        default_factory=list,
+        description="Mutualisation with other organisations: a list of partnerships, each "
+        "with its form and dates (Dijon: Commande publique is a groupement de commandes with "
+        "the Ville and a convention with other communes). A single mapping is read as a "
+        "list of one.",
+    )
     units: list[Unit] = Field(
         default_factory=list,
         description="Sub-units written nested; the loader sets their parent and organisation.",
     )
+
+    @field_validator("shared", mode="before")
+    @classmethod
+    def _one_sharing_is_a_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, dict) else value
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Unit:

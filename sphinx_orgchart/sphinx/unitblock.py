@@ -10,7 +10,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..data import OrgData
-from ..model import LegalAct, Post, PostState, Unit, UnitStatus
+from ..model import LegalAct, Post, PostState, Sharing, Unit, UnitStatus
 from ..vocab import label
 from .datarest import parse_data_rest
 from .domain import anchor_of
@@ -173,9 +173,14 @@ class UnitBlock:
             return
         self.show("organisation", org.id)
         yield _field(_("Organisation"), _para(xref("organisation", org.id, org.name)))
-        if unit.shared is None:
+        if not unit.shared:
             return
-        shared = unit.shared
+        self.deps.add("sharing")
+        paras: list[nodes.Node] = [self.sharing(sharing) for sharing in unit.shared]
+        yield _field(_("Shared with"), paras[0] if len(paras) == 1 else _bullets(paras))
+
+    def sharing(self, shared: Sharing) -> nodes.paragraph:
+        """One partnership: partners, form, extent, dates, agreement, allocation, note."""
         para = nodes.paragraph()
         for index, other in enumerate(shared.with_):
             if index:
@@ -183,18 +188,23 @@ class UnitBlock:
             self.show("organisation", other)
             other_org = self.data.organisations.get(other)
             para += xref("organisation", other, other_org.name if other_org else other)
-        self.deps.add("sharing")
         mode = label(shared.mode, self.language)
         para += nodes.Text(" (")
         para += entry_link("shared", self.unit.id, nodes.inline(mode, mode))
+        if shared.extent is not None:
+            para += nodes.Text(", " + label(shared.extent, self.language))
         if shared.since:
             para += nodes.Text(", " + _("since %s") % format_day(shared.since, self.language))
+        if shared.until:
+            para += nodes.Text(", " + _("until %s") % format_day(shared.until, self.language))
         para += nodes.Text(")")
         if shared.agreement:
             para += nodes.Text(" — " + self.act_text(shared.agreement))
         if shared.allocation:
             para += nodes.Text(" — " + shared.allocation)
-        yield _field(_("Shared with"), para)
+        if shared.note:
+            para += nodes.Text(" — " + shared.note)
+        return para
 
     def head(self) -> Iterator[nodes.field]:
         """The head post, linked to the unit's row in the directory."""
