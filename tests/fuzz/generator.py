@@ -305,7 +305,9 @@ class _Generator:
         since = self.maybe(_DATE)
         _put(shared, "since", since)
         if since is not None and self.flag():
-            shared["until"] = min(since + dt.timedelta(days=self.draw(st.integers(0, 900))), MAX_DATE)
+            shared["until"] = min(
+                since + dt.timedelta(days=self.draw(st.integers(0, 900))), MAX_DATE
+            )
         if self.flag():
             shared["agreement"] = self.act()
         _put(shared, "allocation", self.maybe(self.t.free))
