@@ -275,8 +275,16 @@ class Checker:
         parent = self.data.units.get(unit.parent) if unit.parent else None
         if parent is None:
             return
+        # A unit written under its parent of today sits there only since its last move: a
+        # service moving into a direction being created is under it from the move's date.
+        moves = [
+            e.date
+            for e in self.data.package.events
+            if e.kind is EventKind.move and unit.id in e.units
+        ]
+        under_since = max([d for d in (unit.valid_from, *moves) if d is not None], default=None)
         starts_before = parent.valid_from is not None and (
-            unit.valid_from is None or unit.valid_from < parent.valid_from
+            under_since is None or under_since < parent.valid_from
         )
         ends_after = parent.valid_until is not None and (
             unit.valid_until is None or unit.valid_until > parent.valid_until

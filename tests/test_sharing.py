@@ -128,3 +128,84 @@ def test_rollup_has_an_other_line(dijon: OrgData) -> None:
     groups = rollup_groups(dijon, actions, "direction")
     assert list(groups) == ["numerique", OTHER]
     assert [a.id for a in groups[OTHER]] == ["a"]
+
+
+# -- reorganisations: moves and coming units (seed 003) -------------------------------------
+
+
+def _package(tmp_path: Path, events: str) -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    (tmp_path / "orgchart.yaml").write_text(
+        f"""package: {{name: Reorg, as_of: 2021-07-03}}
+organisations: [{{id: ville, name: Ville, kind: commune}}]
+levels:
+  - {{id: dg, name: Direction générale, rank: 0}}
+  - {{id: direction, name: Direction, rank: 1, parents: [dg]}}
+  - {{id: service, name: Service, rank: 2, parents: [direction, dg]}}
+units:
+  - id: dg
+    name: Direction générale
+    level: dg
+    organisation: ville
+    head: {{title: DGS}}
+    units:
+      - id: dcv
+        name: Direction de la Citoyenneté
+        level: direction
+        head: {{title: Directeur}}
+      - id: cohesion
+        name: Direction Cohésion sociale et Citoyenneté
+        level: direction
+        status: planned
+        valid_from: 2021-09-01
+        head: {{title: Directeur}}
+        units:
+          - id: police
+            name: Service Police municipale
+            level: service
+            head: {{title: Chef de service}}
+events:
+{events}""",
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+def test_a_move_into_a_direction_being_created(tmp_path: Path) -> None:
+    refused = load_package(_package(tmp_path / "a", "  []\n"))
+    assert [p.code for p in refused.problems] == ["validity-outside-parent"]
+    moved = load_package(
+        _package(
+            tmp_path / "b",
+            "  - {id: m, date: 2021-09-01, kind: move, units: [police], previous_parent: dcv}\n",
+        )
+    )
+    assert [p.code for p in moved.problems] == []
+    data = moved.data
+    assert data is not None
+    before = as_of_view(data, dt.date(2021, 7, 3))
+    assert before.units["police"].parent == "dcv"
+
+
+def test_one_notion_of_a_coming_unit(tmp_path: Path) -> None:
+    data = load_package(
+        _package(
+            tmp_path,
+            "  - {id: m, date: 2021-09-01, kind: move, units: [police], previous_parent: dcv}\n",
+        )
+    ).data
+    assert data is not None
+    unit = data.units["cohesion"]
+    assert unit.is_coming(dt.date(2021, 7, 3))
+    assert unit.status_on(dt.date(2021, 7, 3)).value == "planned"
+    assert unit.status_on(dt.date(2021, 9, 1)).value == "active"  # the target view
+    target = as_of_view(data, dt.date(2021, 9, 1))
+    (chart,) = build_charts(target, ChartSpec(organisation="ville"), "v", "v")
+    assert chart.boxes["cohesion"].unit.status is None
+    assert not chart.boxes["cohesion"].dashed
+    (today,) = build_charts(data, ChartSpec(organisation="ville"), "v", "v")
+    assert "cohesion" not in today.unit_ids()
+    # an active unit with a future start is coming too
+    later = Unit.model_validate({"id": "x", "name": "x", "level": "s", "valid_from": "2030-01-01"})
+    assert later.is_coming(dt.date(2026, 1, 1))
+    assert later.status_on(dt.date(2026, 1, 1)).value == "planned"

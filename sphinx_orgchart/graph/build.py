@@ -114,8 +114,9 @@ class _Builder:
             if unit.head.holder is not None and self.spec.show_people:
                 head += f" — {unit.head.holder.name}"
         status = None
-        if unit.status is not UnitStatus.active:
-            status = label(unit.status, self.spec.language)
+        now = unit.status_on(self.day)
+        if now is not UnitStatus.active:
+            status = label(now, self.spec.language)
         mark = self.marks.get(unit.id)
         if mark is not None:
             status = mark[1]
@@ -163,7 +164,7 @@ class _Builder:
         dashed = (
             shared_from is not None
             or also_under is not None
-            or unit.status
+            or unit.status_on(self.day)
             in (
                 UnitStatus.planned,
                 UnitStatus.transitional,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, GetJsonSchemaHandler, field_validator, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from .common import Contact, Date, Id, LegalAct, Line, Record, Strict, Text
 
@@ -142,6 +143,21 @@ class Sharing(Strict):
         return self.until is None or day <= self.until
 
 
+class _OneOrList:
+    """JSON Schema of a list that also accepts its single item written alone."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        return {"anyOf": [schema["items"], schema]}
+
+
+Sharings = Annotated[list[Sharing], _OneOrList]
+"""A unit's partnerships; one mapping alone is read as a list of one."""
+
+
 class Attachment(Strict):
     """A secondary attachment: the unit also appears under another unit."""
 
@@ -196,7 +212,7 @@ class Unit(Record):
     legal_basis: list[LegalAct] = Field(
         default_factory=list, description="Acts that created or organise the unit."
     )
-    shared: list[Sharing] = Field(
+    shared: Sharings = Field(
         default_factory=list,
         description="Mutualisation with other organisations: a list of partnerships, each "
         "with its form and dates (Dijon: Commande publique is a groupement de commandes with "
@@ -233,6 +249,22 @@ class Unit(Record):
         if self.valid_until is not None:
             return self.valid_until < day
         return self.status is UnitStatus.closed
+
+    def is_coming(self, day: dt.date) -> bool:
+        """Whether the unit is still to come on ``day``: it starts after it, or it is planned
+        with no start date. The one notion of a coming unit, for lists, charts and statuses."""
+        if self.valid_from is not None:
+            return day < self.valid_from
+        return self.status is UnitStatus.planned
+
+    def status_on(self, day: dt.date) -> UnitStatus:
+        """The status on ``day``: planned while it is to come, active once a planned unit has
+        started (the target view of a reorganisation), its own status otherwise."""
+        if self.is_coming(day) and not self.has_ended(day):
+            return UnitStatus.planned
+        if self.status is UnitStatus.planned:
+            return UnitStatus.active
+        return self.status
 
     def is_valid_on(self, day: dt.date) -> bool:
         """Whether the unit exists on ``day``."""

@@ -246,19 +246,20 @@ class UnitBlock:
         self.show("children", self.unit.id)
         as_of = self.data.as_of
         children = [self.data.units[c] for c in self.data.children.get(self.unit.id, [])]
-        shown = [c for c in children if c.is_valid_on(as_of) or c.status is UnitStatus.planned]
+        shown = [c for c in children if c.is_valid_on(as_of) or c.is_coming(as_of)]
         if shown:
             yield _field(_("Sub-units"), _bullets([self.with_status(c) for c in shown]))
 
     def with_status(self, unit: Unit) -> nodes.paragraph:
         """A link to a unit, with its status when it is not plainly active."""
         para = _para(self.unit_ref(unit.id))
-        if unit.status is not UnitStatus.active:
+        status = unit.status_on(self.data.as_of)
+        if status is not UnitStatus.active:
             para += nodes.Text(" ")
             para += nodes.inline(
                 "",
-                label(unit.status, self.language),
-                classes=["orgchart-status", f"orgchart-{unit.status.value}"],
+                label(status, self.language),
+                classes=["orgchart-status", f"orgchart-{status.value}"],
             )
         return para
 
@@ -311,12 +312,13 @@ class UnitBlock:
     def status(self) -> Iterator[nodes.field]:
         """Status and validity dates."""
         unit = self.unit
-        parts = [label(unit.status, self.language)]
+        status = unit.status_on(self.data.as_of)
+        parts = [label(status, self.language)]
         if unit.valid_from:
             parts.append(_("from %s") % format_day(unit.valid_from, self.language))
         if unit.valid_until:
             parts.append(_("until %s") % format_day(unit.valid_until, self.language))
-        if unit.status is UnitStatus.active and len(parts) == 1:
+        if status is UnitStatus.active and len(parts) == 1:
             return
         yield _field(_("Status"), _para(" ".join(parts)))
 
