@@ -128,7 +128,9 @@ def test_depth_levels_and_date(mini: OrgData) -> None:
         mini, ChartSpec(organisation="ville", as_of=dt.date(2027, 6, 1)), "c", "V"
     )
     assert "ville-futur" in future.boxes
-    assert future.boxes["ville-futur"].unit.status is not None
+    # planned, starting 2027-01-01: in the target view it exists, no longer "(prévue)"
+    assert future.boxes["ville-futur"].unit.status is None
+    assert not future.boxes["ville-futur"].dashed
 
 
 def test_big_charts_are_split_into_an_overview_and_one_chart_per_pole(example: OrgData) -> None:
