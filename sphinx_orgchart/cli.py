@@ -58,7 +58,7 @@ def _summary(result: LoadResult, language: str) -> list[str]:
     ]
     for org in data.organisations.values():
         own = sum(1 for u in data.units.values() if u.organisation == org.id)
-        shared = sum(1 for u in data.shared_units if u.shared and org.id in u.shared.with_)
+        shared = sum(1 for u in data.shared_units if org.id in data.partners_of(u))
         lines.append(f"  {org.name} ({org.id}): {own} + {shared}")
     lines.append(t("Units per level:"))
     levels = Counter(u.level for u in data.units.values())
@@ -66,7 +66,7 @@ def _summary(result: LoadResult, language: str) -> list[str]:
         lines.append(f"  {level.label(language, plural=True)}: {levels.get(level.id, 0)}")
     if data.shared_units:
         lines.append(t("Shared units per mode:"))
-        modes = Counter(u.shared.mode for u in data.shared_units if u.shared)
+        modes = Counter(m for u in data.shared_units for m in {s.mode for s in data.sharings(u)})
         for mode in MutualisationMode:
             if modes[mode]:
                 lines.append(f"  {label(mode, language)}: {modes[mode]}")

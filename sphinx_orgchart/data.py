@@ -19,6 +19,7 @@ from .model import (
     OrgPackage,
     Orientation,
     Post,
+    Sharing,
     Unit,
 )
 
@@ -123,25 +124,40 @@ class OrgData:
         """0 for a top unit, 1 for its children..."""
         return len(self.ancestors(unit_id))
 
+    def sharings(self, unit: Unit) -> list[Sharing]:
+        """The unit's partnerships that hold on the date the data describes (``as_of``)."""
+        return [s for s in unit.shared if s.is_active_on(self.as_of)]
+
     @cached_property
     def shared_units(self) -> list[Unit]:
-        """Units shared with at least one other organisation."""
-        return [u for u in self.package.units if u.shared is not None]
+        """Units shared with at least one other organisation on the date of the data."""
+        return [u for u in self.package.units if self.sharings(u)]
+
+    def partners_of(self, unit: Unit) -> list[str]:
+        """The organisations the unit is shared with on the date of the data, in order."""
+        seen: dict[str, None] = {}
+        for sharing in self.sharings(unit):
+            for org in sharing.with_:
+                if org != unit.organisation:
+                    seen.setdefault(org, None)
+        return list(seen)
+
+    @cached_property
+    def partner_organisations(self) -> frozenset[str]:
+        """Organisations named as a partner by some unit, at any date."""
+        return frozenset(o for u in self.package.units for s in u.shared for o in s.with_)
 
     def organisations_of(self, unit: Unit) -> list[str]:
         """Home organisation first, then the organisations it is shared with."""
         orgs = [unit.organisation] if unit.organisation else []
-        if unit.shared:
-            orgs += [o for o in unit.shared.with_ if o not in orgs]
-        return orgs
+        return orgs + [o for o in self.partners_of(unit) if o not in orgs]
 
     def units_of(self, organisation: str, shared: bool = True) -> list[Unit]:
         """Units of an organisation, with (by default) the units shared with it."""
         return [
             u
             for u in self.package.units
-            if u.organisation == organisation
-            or (shared and u.shared is not None and organisation in u.shared.with_)
+            if u.organisation == organisation or (shared and organisation in self.partners_of(u))
         ]
 
     @cached_property

@@ -177,6 +177,8 @@ class Checker:
         for org in data.organisations.values():
             if "*" in lost or org.id in lost:
                 continue  # its units may be among those that could not be read
+            if org.id in data.partner_organisations:
+                continue  # served by shared units (member communes of a Métropole)
             if not any(u.organisation == org.id for u in data.units.values()):
                 yield Problem(
                     EMPTY_ORGANISATION,
@@ -273,8 +275,16 @@ class Checker:
         parent = self.data.units.get(unit.parent) if unit.parent else None
         if parent is None:
             return
+        # A unit written under its parent of today sits there only since its last move: a
+        # service moving into a direction being created is under it from the move's date.
+        moves = [
+            e.date
+            for e in self.data.package.events
+            if e.kind is EventKind.move and unit.id in e.units
+        ]
+        under_since = max([d for d in (unit.valid_from, *moves) if d is not None], default=None)
         starts_before = parent.valid_from is not None and (
-            unit.valid_from is None or unit.valid_from < parent.valid_from
+            under_since is None or under_since < parent.valid_from
         )
         ends_after = parent.valid_until is not None and (
             unit.valid_until is None or unit.valid_until > parent.valid_until
@@ -296,30 +306,32 @@ class Checker:
             )
 
     def _sharing(self, unit: Unit, source: Source) -> Iterator[Problem]:
-        if unit.shared is None:
-            return
-        seen: set[str] = set()
-        for index, org in enumerate(unit.shared.with_):
-            if org == unit.organisation:
-                yield Problem(
-                    SHARING,
-                    N_(
-                        "the unit '%(id)s' is shared with its own organisation "
-                        "'%(org)s': list only the other organisations"
-                    ),
-                    {"id": unit.id, "org": org},
-                    *source.at("shared", "with", index),
-                )
-            elif org in seen:
-                yield Problem(
-                    SHARING,
-                    N_("the organisation '%(org)s' is listed twice"),
-                    {"org": org},
-                    *source.at("shared", "with", index),
-                )
-            else:
-                yield from self._ref("organisations", org, source, "shared", "with", index)
-            seen.add(org)
+        for number, sharing in enumerate(unit.shared):
+            # The single-mapping form ("shared: {with: ...}") has no item number in the file.
+            listed = source.line("shared", number) != source.line("shared")
+            at: tuple[str | int, ...] = ("shared", number) if listed else ("shared",)
+            seen: set[str] = set()
+            for index, org in enumerate(sharing.with_):
+                if org == unit.organisation:
+                    yield Problem(
+                        SHARING,
+                        N_(
+                            "the unit '%(id)s' is shared with its own organisation "
+                            "'%(org)s': list only the other organisations"
+                        ),
+                        {"id": unit.id, "org": org},
+                        *source.at(*at, "with", index),
+                    )
+                elif org in seen:
+                    yield Problem(
+                        SHARING,
+                        N_("the organisation '%(org)s' is listed twice"),
+                        {"org": org},
+                        *source.at(*at, "with", index),
+                    )
+                else:
+                    yield from self._ref("organisations", org, source, *at, "with", index)
+                seen.add(org)
 
     def check_cycles(self) -> Iterator[Problem]:
         """Units that are their own ancestors, each cycle reported once."""

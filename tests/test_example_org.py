@@ -15,6 +15,7 @@ from sphinx_orgchart.loader.yamlsource import read_yaml
 from sphinx_orgchart.model import (
     ActionStatus,
     EventKind,
+    MutualisationExtent,
     MutualisationMode,
     PackageFile,
     PostState,
@@ -72,7 +73,9 @@ def test_every_closed_vocabulary_is_used(data: OrgData) -> None:
     assert {p.state for u in units for p in ([u.head] if u.head else []) + u.posts} == set(
         PostState
     )
-    assert {u.shared.mode for u in data.shared_units if u.shared} == set(MutualisationMode)
+    sharings = [s for u in units for s in u.shared]
+    assert {s.mode for s in sharings} == set(MutualisationMode)
+    assert {s.extent for s in sharings} >= set(MutualisationExtent)
     assert {a.status for a in data.actions.values()} == set(ActionStatus)
     assert {e.kind for e in data.events.values()} == set(EventKind)
 
@@ -95,10 +98,10 @@ def test_shared_units(data: OrgData) -> None:
     between = [
         u
         for u in data.shared_units
-        if {u.organisation, *(u.shared.with_ if u.shared else [])} >= {"ville", "metropole"}
+        if {u.organisation, *data.partners_of(u)} >= {"ville", "metropole"}
     ]
     assert len(between) >= 10
-    assert len({u.shared.mode for u in between if u.shared}) >= 4
+    assert len({s.mode for u in between for s in u.shared}) >= 4
 
 
 def test_governance_and_projet(data: OrgData) -> None:

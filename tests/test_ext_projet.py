@@ -123,7 +123,11 @@ def test_objectives_dashboard(html: Path, example: OrgData) -> None:
     assert "Avancement par pôle" in page
     assert "Avancement moyen" in page
     rollup = page[page.index("Avancement par pôle") :]
-    assert rollup.count("<tr") == 1 + 6  # header and the six pôles of the Ville
+    # header, the six pôles of the Ville, and the actions the direction générale leads
+    assert rollup.count("<tr") == 1 + 6 + 1
+    assert "Autres unités (au-dessus de ce niveau ou hors de lui)" in rollup
+    # every action counts in the average, and the page says how many had no figure
+    assert re.search(r"\d+ actions? sans chiffre, compt", page)
 
 
 def test_changes_and_compare(html: Path) -> None:

@@ -145,9 +145,8 @@ def test_sharing_uses_the_with_key() -> None:
             "shared": {"with": ["metropole"], "mode": "service_commun"},
         }
     )
-    assert unit.shared is not None
-    assert unit.shared.with_ == ["metropole"]
-    assert unit.model_dump(mode="json")["shared"]["with"] == ["metropole"]
+    assert [s.with_ for s in unit.shared] == [["metropole"]]
+    assert unit.model_dump(mode="json")["shared"][0]["with"] == ["metropole"]
 
 
 def test_every_section_of_a_file_is_optional() -> None:

@@ -62,13 +62,17 @@ CSV_COLUMNS: list[tuple[str, str, Getter]] = [
     (
         "shared_with",
         "Organisations it is shared with, separated by ' | '.",
-        lambda d, u: " | ".join(u.shared.with_) if u.shared else None,
+        lambda d, u: " | ".join(dict.fromkeys(o for s in u.shared for o in s.with_)) or None,
     ),
-    ("shared_mode", "Mutualisation mode.", lambda d, u: u.shared.mode.value if u.shared else None),
+    (
+        "shared_mode",
+        "Mutualisation modes, one per partnership, separated by ' | '.",
+        lambda d, u: " | ".join(s.mode.value for s in u.shared) or None,
+    ),
     (
         "shared_since",
-        "Date the sharing started.",
-        lambda d, u: u.shared.since if u.shared else None,
+        "Date the first partnership started.",
+        lambda d, u: min((s.since for s in u.shared if s.since), default=None),
     ),
     ("missions", "Missions, separated by ' | '.", lambda d, u: " | ".join(u.missions)),
 ]

@@ -86,19 +86,19 @@ def popolo_document(data: OrgData) -> dict[str, Any]:
     for unit in data.package.units:
         organizations.append(_unit(data, unit))
         uid = f"unit/{unit.id}"
-        if unit.shared:
-            for other in unit.shared.with_:
+        for number, sharing in enumerate(unit.shared):
+            suffix = f"/{number + 1}" if number else ""
+            for other in sharing.with_:
                 memberships.append(
                     _clean(
                         {
-                            "id": f"membership/{unit.id}/shared/{other}",
+                            "id": f"membership/{unit.id}/shared/{other}{suffix}",
                             "member": {"@type": "Organization", "id": uid},
                             "organization_id": f"organisation/{other}",
                             "role": "shared",
-                            "label": unit.shared.mode.value,
-                            "start_date": unit.shared.since.isoformat()
-                            if unit.shared.since
-                            else None,
+                            "label": sharing.mode.value,
+                            "start_date": sharing.since.isoformat() if sharing.since else None,
+                            "end_date": sharing.until.isoformat() if sharing.until else None,
                         }
                     )
                 )

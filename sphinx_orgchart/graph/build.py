@@ -114,15 +114,26 @@ class _Builder:
             if unit.head.holder is not None and self.spec.show_people:
                 head += f" — {unit.head.holder.name}"
         status = None
-        if unit.status is not UnitStatus.active:
-            status = label(unit.status, self.spec.language)
+        now = unit.status_on(self.day)
+        if now is not UnitStatus.active:
+            status = label(now, self.spec.language)
         mark = self.marks.get(unit.id)
         if mark is not None:
             status = mark[1]
         tag = None
         if unit.category and unit.category in self.data.categories:
             tag = self.data.categories[unit.category].name.get(self.spec.language)
-        return Row(unit.id, unit.sigle, unit.name, head, status, shared_from, tag, also_under)
+        shared_with = None
+        partners = self.data.partners_of(unit) if shared_from is None else []
+        if partners:
+            names = ", ".join(
+                self.data.organisations[o].display_name if o in self.data.organisations else o
+                for o in partners
+            )
+            shared_with = translate(self.spec.language, "shared with %s") % names
+        return Row(
+            unit.id, unit.sigle, unit.name, head, status, shared_from, tag, also_under, shared_with
+        )
 
     def box(
         self,
@@ -153,7 +164,7 @@ class _Builder:
         dashed = (
             shared_from is not None
             or also_under is not None
-            or unit.status
+            or unit.status_on(self.day)
             in (
                 UnitStatus.planned,
                 UnitStatus.transitional,
@@ -218,7 +229,7 @@ class _Builder:
         whole = not set(self.spec.roots) - set(self.data.roots.get(org, []))
         grouped: dict[str, list[Unit]] = {}
         for unit in self.data.shared_units:
-            if unit.organisation == org or unit.shared is None or org not in unit.shared.with_:
+            if unit.organisation == org or org not in self.data.partners_of(unit):
                 continue
             if unit.id in chart.boxes or not self.visible(unit):
                 continue
@@ -229,7 +240,7 @@ class _Builder:
                 chart.children.setdefault(anchor, []).append(unit.id)
                 chart.children[unit.id] = []
                 chart.edges.append(Edge(anchor, unit.id, EdgeKind.shared))
-            elif whole and chart.tops:
+            elif whole:
                 grouped.setdefault(unit.organisation or "", []).append(unit)
         for home_id, units in grouped.items():
             home = self.data.organisations.get(home_id)
@@ -261,8 +272,13 @@ class _Builder:
             border="#555555",
             dashed=True,
         )
-        chart.children.setdefault(chart.tops[0], []).append(box_id)
         chart.children[box_id] = []
+        if not chart.tops or chart.tops[0].startswith("shared-from-"):
+            # an organisation with no unit of its own (a member commune): the boxes of the
+            # units that serve it are its chart
+            chart.tops.append(box_id)
+            return
+        chart.children.setdefault(chart.tops[0], []).append(box_id)
         chart.edges.append(Edge(chart.tops[0], box_id, EdgeKind.shared))
 
     def add_secondary(self, chart: Chart) -> None:

@@ -68,6 +68,7 @@ class Row:
     shared_from: str | None = None  # organisation it comes from, for shared-in units
     tag: str | None = None  # the unit's category, named (not told by a colour alone)
     also_under: str | None = None  # drawn here as a secondary attachment: its main parent
+    shared_with: str | None = None  # "shared with Métropole": a unit of this chart it shares
 
 
 @dataclass(frozen=True)

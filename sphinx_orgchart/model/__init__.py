@@ -26,7 +26,17 @@ from .package import (
     PackageInfo,
 )
 from .projet import Action, ActionStatus, Objective, Orientation
-from .unit import Attachment, MutualisationMode, Person, Post, PostState, Sharing, Unit, UnitStatus
+from .unit import (
+    Attachment,
+    MutualisationExtent,
+    MutualisationMode,
+    Person,
+    Post,
+    PostState,
+    Sharing,
+    Unit,
+    UnitStatus,
+)
 
 __all__ = [
     "EPCI_KINDS",
@@ -49,6 +59,7 @@ __all__ = [
     "Localized",
     "Maintainer",
     "Member",
+    "MutualisationExtent",
     "MutualisationMode",
     "Objective",
     "OrgPackage",

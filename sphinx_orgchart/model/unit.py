@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
+from typing import Annotated, Any
 
-from pydantic import Field, model_validator
-from pydantic_core import PydanticCustomError
+from pydantic import Field, GetJsonSchemaHandler, field_validator, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from .common import Contact, Date, Id, LegalAct, Line, Record, Strict, Text
 
 __all__ = [
     "Attachment",
+    "MutualisationExtent",
     "MutualisationMode",
     "Person",
     "Post",
@@ -77,32 +80,82 @@ class UnitStatus(StrEnum):
 
 
 class MutualisationMode(StrEnum):
-    """The legal modes of mutualisation between a commune and its EPCI (CGCT)."""
+    """The forms of mutualisation between a commune, its EPCI and their CCAS (CGCT), as the
+    Dijon page lists them."""
 
     service_commun = "service_commun"
     mise_a_disposition_services = "mise_a_disposition_services"
     mise_a_disposition_personnels = "mise_a_disposition_personnels"
+    mise_a_disposition_moyens = "mise_a_disposition_moyens"
     convention_gestion = "convention_gestion"
     groupement_commandes = "groupement_commandes"
     cooperation_technique = "cooperation_technique"
 
 
+class MutualisationExtent(StrEnum):
+    """Whether the whole unit is shared or only part of it ("totale ou partielle")."""
+
+    total = "total"
+    partial = "partial"
+
+
 class Sharing(Strict):
-    """How a unit is shared (mutualisée) with other organisations."""
+    """One partnership of a shared unit: with whom, in which form, from when to when."""
 
     with_: list[Id] = Field(
         ...,
         alias="with",
         min_length=1,
-        description="The other organisations the unit serves (its own organisation is its home).",
+        description="The other organisations the unit serves in this partnership (its own "
+        "organisation is its home). They need no unit of their own in the package: member "
+        "communes served by a Métropole's unit (Dijon).",
     )
-    mode: MutualisationMode = Field(..., description="Mode of mutualisation.")
-    since: Date | None = Field(None, description="Date the sharing started.")
+    mode: MutualisationMode = Field(
+        ..., description="Form of mutualisation (the six forms the Dijon page names)."
+    )
+    extent: MutualisationExtent | None = Field(
+        None,
+        description='total or partial: "mutualisation totale ou partielle" (Besançon). '
+        "Default: not said.",
+    )
+    since: Date | None = Field(None, description="Date the partnership started.")
+    until: Date | None = Field(None, description="Last day of the partnership, if it ended.")
     agreement: LegalAct | None = Field(None, description="The convention or délibération.")
     allocation: Text | None = Field(
         None, description='How costs or staff are split ("Ville 60 %, Métropole 40 %").'
     )
-    note: Text | None = Field(None, description="Anything else worth knowing.")
+    note: Text | None = Field(None, description="Anything else worth knowing; shown with it.")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Sharing:
+        if self.since and self.until and self.until < self.since:
+            raise PydanticCustomError(
+                "orgchart_dates_order",
+                "until ({until}) is before since ({start})",
+                {"until": str(self.until), "start": str(self.since)},
+            )
+        return self
+
+    def is_active_on(self, day: dt.date) -> bool:
+        """Whether the partnership holds on ``day``."""
+        if self.since is not None and day < self.since:
+            return False
+        return self.until is None or day <= self.until
+
+
+class _OneOrList:
+    """JSON Schema of a list that also accepts its single item written alone."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        return {"anyOf": [schema["items"], schema]}
+
+
+Sharings = Annotated[list[Sharing], _OneOrList]
+"""A unit's partnerships; one mapping alone is read as a list of one."""
 
 
 class Attachment(Strict):
@@ -159,11 +212,22 @@ class Unit(Record):
     legal_basis: list[LegalAct] = Field(
         default_factory=list, description="Acts that created or organise the unit."
     )
-    shared: Sharing | None = Field(None, description="Mutualisation with other organisations.")
+    shared: Sharings = Field(
+        default_factory=list,
+        description="Mutualisation with other organisations: a list of partnerships, each "
+        "with its form and dates (Dijon: Commande publique is a groupement de commandes with "
+        "the Ville and a convention with other communes). A single mapping is read as a "
+        "list of one.",
+    )
     units: list[Unit] = Field(
         default_factory=list,
         description="Sub-units written nested; the loader sets their parent and organisation.",
     )
+
+    @field_validator("shared", mode="before")
+    @classmethod
+    def _one_sharing_is_a_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, dict) else value
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Unit:
@@ -185,6 +249,22 @@ class Unit(Record):
         if self.valid_until is not None:
             return self.valid_until < day
         return self.status is UnitStatus.closed
+
+    def is_coming(self, day: dt.date) -> bool:
+        """Whether the unit is still to come on ``day``: it starts after it, or it is planned
+        with no start date. The one notion of a coming unit, for lists, charts and statuses."""
+        if self.valid_from is not None:
+            return day < self.valid_from
+        return self.status is UnitStatus.planned
+
+    def status_on(self, day: dt.date) -> UnitStatus:
+        """The status on ``day``: planned while it is to come, active once a planned unit has
+        started (the target view of a reorganisation), its own status otherwise."""
+        if self.is_coming(day) and not self.has_ended(day):
+            return UnitStatus.planned
+        if self.status is UnitStatus.planned:
+            return UnitStatus.active
+        return self.status
 
     def is_valid_on(self, day: dt.date) -> bool:
         """Whether the unit exists on ``day``."""

@@ -86,7 +86,7 @@ def dependency_key(objtype: str, object_id: str) -> str:
 def shared_note(data: OrgData, unit_id: str) -> str | None:
     """ "shared: Ville, Métropole" for a shared unit (home first), else None."""
     unit = data.units.get(unit_id)
-    if unit is None or unit.shared is None:
+    if unit is None or not data.sharings(unit):
         return None
     names = [
         data.organisations[o].display_name if o in data.organisations else o

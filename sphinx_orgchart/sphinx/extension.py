@@ -17,7 +17,11 @@ from .directives.directory import setup_directory
 from .directives.history import ChangesDirective, CompareDirective
 from .directives.levels import LevelsDirective
 from .directives.objectives import setup_objectives
-from .directives.organisation import OrganisationDirective, UnitsIndexDirective
+from .directives.organisation import (
+    OrganisationDirective,
+    PackageDirective,
+    UnitsIndexDirective,
+)
 from .directives.poster import setup_poster
 from .directives.shared import SharedDirective
 from .directives.unit import UnitDirective, UnitPageDirective
@@ -57,6 +61,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive_to_domain("org", "unit-page", UnitPageDirective)
     app.add_directive_to_domain("org", "organisation", OrganisationDirective)
     app.add_directive_to_domain("org", "units-index", UnitsIndexDirective)
+    app.add_directive_to_domain("org", "package", PackageDirective)
     app.add_directive_to_domain("org", "chart", ChartDirective)
     setup_poster(app)
     app.add_directive_to_domain("org", "levels", LevelsDirective)

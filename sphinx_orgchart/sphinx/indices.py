@@ -106,19 +106,20 @@ class SharedUnitIndex(Index):
         order: dict[str, int] = {}
         for unit in sorted(data.shared_units, key=lambda u: french_key(u.name)):
             found = self.domain.objects.get(("unit", unit.id))
-            if found is None or unit.shared is None:
+            if found is None:
                 continue
             docname, anchor = found
             if wanted is not None and docname not in wanted:
                 continue
-            mode = label(unit.shared.mode, language)
-            order.setdefault(mode, list(type(unit.shared.mode)).index(unit.shared.mode))
-            orgs = ", ".join(
-                data.organisations[o].display_name
-                for o in data.organisations_of(unit)
-                if o in data.organisations
-            )
-            groups.setdefault(mode, []).append(
-                IndexEntry(unit.label, 0, docname, anchor, orgs, "", "")
-            )
+            for sharing in data.sharings(unit):
+                mode = label(sharing.mode, language)
+                order.setdefault(mode, list(type(sharing.mode)).index(sharing.mode))
+                orgs = ", ".join(
+                    data.organisations[o].display_name
+                    for o in [unit.organisation or "", *sharing.with_]
+                    if o in data.organisations
+                )
+                entries = groups.setdefault(mode, [])
+                if not any(e.docname == docname and e.anchor == anchor for e in entries):
+                    entries.append(IndexEntry(unit.label, 0, docname, anchor, orgs, "", ""))
         return sorted(groups.items(), key=lambda item: order[item[0]]), False

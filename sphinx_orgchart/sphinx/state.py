@@ -96,7 +96,11 @@ def fingerprints(data: OrgData) -> dict[str, str]:
             [(u.id, [a.unit for a in u.attachments]) for u in data.units.values() if u.attachments]
         ),
         "sharing": _hash(
-            [(u.id, u.organisation, u.shared.with_) for u in data.shared_units if u.shared]
+            [
+                (u.id, u.organisation, [s.model_dump_json() for s in u.shared])
+                for u in data.units.values()
+                if u.shared
+            ]
         ),
         # the archive of the generated pages (see pages.navigation)
         "closed": _hash(sorted(u.id for u in data.units.values() if u.has_ended(info.as_of))),

@@ -10,7 +10,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..data import OrgData
-from ..model import LegalAct, Post, PostState, Unit, UnitStatus
+from ..model import LegalAct, Post, PostState, Sharing, Unit, UnitStatus
 from ..vocab import label
 from .datarest import parse_data_rest
 from .domain import anchor_of
@@ -173,9 +173,14 @@ class UnitBlock:
             return
         self.show("organisation", org.id)
         yield _field(_("Organisation"), _para(xref("organisation", org.id, org.name)))
-        if unit.shared is None:
+        if not unit.shared:
             return
-        shared = unit.shared
+        self.deps.add("sharing")
+        paras: list[nodes.Node] = [self.sharing(sharing) for sharing in unit.shared]
+        yield _field(_("Shared with"), paras[0] if len(paras) == 1 else _bullets(paras))
+
+    def sharing(self, shared: Sharing) -> nodes.paragraph:
+        """One partnership: partners, form, extent, dates, agreement, allocation, note."""
         para = nodes.paragraph()
         for index, other in enumerate(shared.with_):
             if index:
@@ -183,18 +188,23 @@ class UnitBlock:
             self.show("organisation", other)
             other_org = self.data.organisations.get(other)
             para += xref("organisation", other, other_org.name if other_org else other)
-        self.deps.add("sharing")
         mode = label(shared.mode, self.language)
         para += nodes.Text(" (")
         para += entry_link("shared", self.unit.id, nodes.inline(mode, mode))
+        if shared.extent is not None:
+            para += nodes.Text(", " + label(shared.extent, self.language))
         if shared.since:
             para += nodes.Text(", " + _("since %s") % format_day(shared.since, self.language))
+        if shared.until:
+            para += nodes.Text(", " + _("until %s") % format_day(shared.until, self.language))
         para += nodes.Text(")")
         if shared.agreement:
             para += nodes.Text(" — " + self.act_text(shared.agreement))
         if shared.allocation:
             para += nodes.Text(" — " + shared.allocation)
-        yield _field(_("Shared with"), para)
+        if shared.note:
+            para += nodes.Text(" — " + shared.note)
+        return para
 
     def head(self) -> Iterator[nodes.field]:
         """The head post, linked to the unit's row in the directory."""
@@ -236,19 +246,20 @@ class UnitBlock:
         self.show("children", self.unit.id)
         as_of = self.data.as_of
         children = [self.data.units[c] for c in self.data.children.get(self.unit.id, [])]
-        shown = [c for c in children if c.is_valid_on(as_of) or c.status is UnitStatus.planned]
+        shown = [c for c in children if c.is_valid_on(as_of) or c.is_coming(as_of)]
         if shown:
             yield _field(_("Sub-units"), _bullets([self.with_status(c) for c in shown]))
 
     def with_status(self, unit: Unit) -> nodes.paragraph:
         """A link to a unit, with its status when it is not plainly active."""
         para = _para(self.unit_ref(unit.id))
-        if unit.status is not UnitStatus.active:
+        status = unit.status_on(self.data.as_of)
+        if status is not UnitStatus.active:
             para += nodes.Text(" ")
             para += nodes.inline(
                 "",
-                label(unit.status, self.language),
-                classes=["orgchart-status", f"orgchart-{unit.status.value}"],
+                label(status, self.language),
+                classes=["orgchart-status", f"orgchart-{status.value}"],
             )
         return para
 
@@ -301,12 +312,13 @@ class UnitBlock:
     def status(self) -> Iterator[nodes.field]:
         """Status and validity dates."""
         unit = self.unit
-        parts = [label(unit.status, self.language)]
+        status = unit.status_on(self.data.as_of)
+        parts = [label(status, self.language)]
         if unit.valid_from:
             parts.append(_("from %s") % format_day(unit.valid_from, self.language))
         if unit.valid_until:
             parts.append(_("until %s") % format_day(unit.valid_until, self.language))
-        if unit.status is UnitStatus.active and len(parts) == 1:
+        if status is UnitStatus.active and len(parts) == 1:
             return
         yield _field(_("Status"), _para(" ".join(parts)))
 

@@ -22,6 +22,7 @@ from sphinx_orgchart.model import (
     BodyKind,
     EventKind,
     Frequency,
+    MutualisationExtent,
     MutualisationMode,
     OrganisationKind,
     PostState,
@@ -289,15 +290,29 @@ class _Generator:
         _put(record, "legal_basis", self.acts())
         others = [o for o in context["organisations"] if o != organisation]
         if others and self.flag():
-            shared: Record = {"with": self.some(others, min_size=1)}
-            shared["mode"] = self.pick(MutualisationMode).value
-            _put(shared, "since", self.maybe(_DATE))
-            if self.flag():
-                shared["agreement"] = self.act()
-            _put(shared, "allocation", self.maybe(self.t.free))
-            _put(shared, "note", self.maybe(self.t.free))
-            record["shared"] = shared
+            partnerships = [self.sharing(others) for _ in range(self.draw(st.integers(1, 2)))]
+            # the single-mapping form stays readable: draw it too
+            one = len(partnerships) == 1 and self.flag()
+            record["shared"] = partnerships[0] if one else partnerships
         return record
+
+    def sharing(self, others: list[str]) -> Record:
+        """One partnership of a shared unit."""
+        shared: Record = {"with": self.some(others, min_size=1)}
+        shared["mode"] = self.pick(MutualisationMode).value
+        if self.flag():
+            shared["extent"] = self.pick(MutualisationExtent).value
+        since = self.maybe(_DATE)
+        _put(shared, "since", since)
+        if since is not None and self.flag():
+            shared["until"] = min(
+                since + dt.timedelta(days=self.draw(st.integers(0, 900))), MAX_DATE
+            )
+        if self.flag():
+            shared["agreement"] = self.act()
+        _put(shared, "allocation", self.maybe(self.t.free))
+        _put(shared, "note", self.maybe(self.t.free))
+        return shared
 
     def units(
         self, organisations: list[str], levels: list[Record], categories: list[str], most: int

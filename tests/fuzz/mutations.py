@@ -162,6 +162,8 @@ def _dangling_targets(slot: Slot) -> list[tuple[str, Callable[[Record], None]]]:
                 targets += [("organisation", setter("organisation"))]
         if isinstance(record.get("shared"), dict):
             targets += [("shared.with", lambda r: appender("with")(r["shared"]))]
+        elif isinstance(record.get("shared"), list):
+            targets += [("shared.with", lambda r: appender("with")(r["shared"][0]))]
     elif section == "levels":
         targets += [("parents", appender("parents"))]
     elif section == "bodies":

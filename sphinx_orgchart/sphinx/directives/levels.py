@@ -31,6 +31,7 @@ class LevelsDirective(SphinxDirective):
         "no-counts": directives.flag,
         "no-examples": directives.flag,
         "examples": directives.nonnegative_int,
+        "no-categories": directives.flag,
     }
     option_docs: ClassVar[dict[str, str]] = {
         "as-of": "Show the organisation as it stood on this date (YYYY-MM-DD).",
@@ -39,6 +40,8 @@ class LevelsDirective(SphinxDirective):
         "no-counts": "Leave out the number of units of each level.",
         "no-examples": "Leave out the examples.",
         "examples": "How many units to show as examples of each level (default 3).",
+        "no-categories": "Leave out the categories of units (pôle fonctionnel...), which "
+        "otherwise follow the levels as glossary terms with their definitions.",
     }
 
     @as_written
@@ -82,7 +85,42 @@ class LevelsDirective(SphinxDirective):
             item += term
             item += self.definition(data, level, counts, units, language)
             items += item
+        if "no-categories" not in self.options:
+            self.categories(data, items, units, language)
         return [glossary]
+
+    def categories(
+        self, data: OrgData, items: nodes.definition_list, units: list[Any], language: str
+    ) -> None:
+        """Each category used by the units shown: a term, its definition, its units."""
+        source, line = self.get_source_info()
+        for category in data.categories.values():
+            members = [u for u in units if u.category == category.id]
+            if not members:
+                continue
+            note_deps(self.env, [f"category:{category.id}", *(f"unit:{u.id}" for u in members)])
+            term = make_glossary_term(
+                self.env,
+                [nodes.Text(category.name.get(language))],
+                None,
+                source,
+                line,
+                None,
+                self.state.document,
+            )
+            body = nodes.definition()
+            if category.definition is not None:
+                body += nodes.paragraph("", category.definition.get(language))
+            para = nodes.paragraph("", _("Units of this category: "))
+            for index, unit in enumerate(members):
+                if index:
+                    para += nodes.Text(", ")
+                para += xref("unit", unit.id, unit.label)
+            body += para
+            item = nodes.definition_list_item()
+            item += term
+            item += body
+            items += item
 
     def definition(
         self, data: OrgData, level: Level, counts: Counter[str], units: list[Any], language: str

@@ -11,7 +11,8 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ...data import OrgData
-from ...model import Action, ActionStatus, Objective
+from ...model import Action, ActionStatus, Objective, Orientation
+from ...progress import OTHER, average_progress, rollup_groups
 from ...vocab import label
 from ..datarest import parse_data_rest
 from ..domain import OrgDomain
@@ -28,7 +29,26 @@ class progress(nodes.Inline, nodes.TextElement):
     """A progress value: a bar in HTML, the figure elsewhere."""
 
 
-def _progress(value: int | None) -> list[nodes.Node]:
+def _progress(actions: list[Action]) -> list[nodes.Node]:
+    """The average progress of ``actions``, saying how many had no figure."""
+    average = average_progress(actions)
+    if average is None:
+        return []
+    out: list[nodes.Node] = [
+        progress(f"{average.value} %", f"{average.value} %", value=average.value)
+    ]
+    if average.unfigured:
+        count = average.unfigured
+        note = (
+            _("%(count)d actions without a figure, counted 0 %% or 100 %% when done")
+            if count > 1
+            else _("1 action without a figure, counted 0 %% or 100 %% when done")
+        ) % {"count": count}
+        out.append(nodes.inline("", f" ({note})", classes=["orgchart-unfigured"]))
+    return out
+
+
+def _figure(value: int | None) -> list[nodes.Node]:
     if value is None:
         return []
     return [progress(f"{value} %", f"{value} %", value=value)]
@@ -91,34 +111,53 @@ class ObjectivesDirective(SphinxDirective):
         out: list[nodes.Node] = [self.summary(actions, language)]
         wanted = self.options.get("objective", "").strip()
         objectives = [o for o in data.objectives.values() if not wanted or o.id == wanted]
-        orientation_order = {
-            o.id: (o.order or 0, i) for i, o in enumerate(data.orientations.values())
-        }
-        objectives.sort(
-            key=lambda o: (
-                orientation_order.get(o.orientation or "", (99, 0)),
-                o.number or 999,
-                o.id,
-            )
+        objectives.sort(key=lambda o: (o.number or 999, o.id))
+        filtered = bool(wanted or self.options.get("unit") or self.options.get("status"))
+        org = self.options.get("organisation", "").strip()
+        orientations = sorted(
+            enumerate(data.orientations.values()), key=lambda item: (item[1].order or 0, item[0])
         )
-        current = None
-        for objective in objectives:
-            mine = [a for a in actions if a.objective == objective.id]
-            if not mine and (self.options.get("unit") or self.options.get("status")):
+        for _index, orientation in orientations:
+            if org and orientation.organisation not in (None, org):
                 continue
-            if objective.orientation != current and objective.orientation in data.orientations:
-                current = objective.orientation
-                orientation = data.orientations[current]
-                out.append(
-                    nodes.rubric(
-                        orientation.title, orientation.title, classes=["orgchart-orientation"]
-                    )
-                )
-            out.extend(self.objective(data, objective, mine, language))
+            mine = [o for o in objectives if o.orientation == orientation.id]
+            if filtered and not mine:
+                continue
+            out.extend(self.orientation(data, orientation))
+            for objective in mine:
+                out.extend(self.objective_block(data, objective, actions, language, filtered))
+        for objective in objectives:
+            if objective.orientation not in data.orientations:
+                out.extend(self.objective_block(data, objective, actions, language, filtered))
         rollup = self.rollup(data, actions, language)
         if rollup is not None:
             out.append(rollup)
         return out
+
+    def orientation(self, data: OrgData, orientation: Orientation) -> list[nodes.Node]:
+        """An orientation's title and presentation, whether it has objectives or not."""
+        out: list[nodes.Node] = [
+            nodes.rubric(orientation.title, orientation.title, classes=["orgchart-orientation"])
+        ]
+        if orientation.description:
+            out.append(
+                parse_data_rest(self, data, "orientations", orientation.id, orientation.description)
+            )
+        return out
+
+    def objective_block(
+        self,
+        data: OrgData,
+        objective: Objective,
+        actions: list[Action],
+        language: str,
+        filtered: bool,
+    ) -> list[nodes.Node]:
+        """An objective with its actions; nothing when a filter leaves it no action."""
+        mine = [a for a in actions if a.objective == objective.id]
+        if not mine and (self.options.get("unit") or self.options.get("status")):
+            return []
+        return self.objective(data, objective, mine, language)
 
     def actions(self, data: OrgData) -> list[Action] | None:
         """The actions the options select; None after a warning."""
@@ -154,10 +193,10 @@ class ObjectivesDirective(SphinxDirective):
         rows.append([[nodes.strong("", _("Total"))], [nodes.strong("", str(len(actions)))]])
         container = nodes.container(classes=["orgchart-objectives-summary"])
         container += table([_("Status"), _("Actions")], rows, [70, 30])
-        average = _average(actions)
-        if average is not None:
+        figures = _progress(actions)
+        if figures:
             para = nodes.paragraph("", _("Average progress: "))
-            para += _progress(average)
+            para += figures
             container += para
         return container
 
@@ -196,10 +235,10 @@ class ObjectivesDirective(SphinxDirective):
             + ", ".join(f"{label(s, language)} {counts[s]}" for s in ActionStatus if counts[s]),
             classes=["orgchart-rollup"],
         )
-        average = _average(actions)
-        if average is not None:
+        figures = _progress(actions)
+        if figures:
             line += nodes.Text(" — ")
-            line += _progress(average)
+            line += figures
         block += line
         if actions and "no-actions" not in self.options:
             block += self.action_table(data, actions, language)
@@ -228,7 +267,7 @@ class ObjectivesDirective(SphinxDirective):
                             classes=["orgchart-status", f"orgchart-{action.status.value}"],
                         )
                     ],
-                    _progress(action.progress),
+                    _figure(action.progress),
                     [nodes.Text(format_day(action.due, language))] if action.due else [],
                 ]
             )
@@ -251,28 +290,22 @@ class ObjectivesDirective(SphinxDirective):
             if self.options.get("rollup"):
                 warn(__("unknown level '%s' in :rollup:") % level, BAD_OPTION, self.get_location())
             return None
-        groups: dict[str, list[Action]] = {}
-        for action in actions:
-            for owner in action.owners:
-                top = _ancestor_at(data, owner, level)
-                if top is not None:
-                    groups.setdefault(top, [])
-                    if action not in groups[top]:
-                        groups[top].append(action)
-        order = {uid: index for index, uid in enumerate(data.units)}
         rows: list[list[list[nodes.Node]]] = []
-        for uid in sorted(groups, key=lambda u: order.get(u, 0)):
-            mine = groups[uid]
+        for uid, mine in rollup_groups(data, actions, level).items():
             counts = Counter(a.status for a in mine)
-            unit = data.units[uid]
+            if uid == OTHER:
+                other = _("Other units (above or outside this level)")
+                first: list[nodes.Node] = [nodes.emphasis(other, other)]
+            else:
+                first = [xref("unit", uid, data.units[uid].label)]
             rows.append(
                 [
-                    [xref("unit", uid, unit.label)],
+                    first,
                     [nodes.Text(str(len(mine)))],
                     [nodes.Text(str(counts[ActionStatus.done]))],
                     [nodes.Text(str(counts[ActionStatus.in_progress]))],
                     [nodes.Text(str(counts[ActionStatus.late]))],
-                    _progress(_average(mine)),
+                    _progress(mine),
                 ]
             )
         if not rows:
@@ -293,27 +326,6 @@ class ObjectivesDirective(SphinxDirective):
             [36, 12, 12, 12, 12, 16],
         )
         return container
-
-
-def _average(actions: list[Action]) -> int | None:
-    values = [
-        a.progress
-        for a in actions
-        if a.progress is not None and a.status is not ActionStatus.abandoned
-    ]
-    return round(sum(values) / len(values)) if values else None
-
-
-def _ancestor_at(data: OrgData, unit_id: str, level: str) -> str | None:
-    """The unit itself or its nearest ancestor of ``level``."""
-    if unit_id not in data.units:
-        return None
-    if data.units[unit_id].level == level:
-        return unit_id
-    for ancestor in reversed(data.ancestors(unit_id)):
-        if ancestor.level == level:
-            return ancestor.id
-    return None
 
 
 def _visit_progress_html(self: Any, node: progress) -> None:

@@ -1,5 +1,5 @@
-"""``org:organisation``: an organisation's block; ``org:units-index``: the root page of the
-generated unit pages."""
+"""``org:organisation``: an organisation's block; ``org:package``: what the package is and
+who keeps it; ``org:units-index``: the root page of the generated unit pages."""
 
 from __future__ import annotations
 
@@ -14,12 +14,12 @@ from ...vocab import label
 from ..datarest import parse_data_rest
 from ..domain import OrgDomain
 from ..state import get_state, note_deps
-from ..text import _, __, as_written, language_of
+from ..text import _, __, as_written, format_day, language_of
 from ..unitblock import _bullets, _field, _para, xref
 from ..warnings import UNKNOWN_TARGET, warn
 from .unit import toctree
 
-__all__ = ["OrganisationDirective", "UnitsIndexDirective"]
+__all__ = ["OrganisationDirective", "PackageDirective", "UnitsIndexDirective"]
 
 
 class OrganisationDirective(SphinxDirective):
@@ -80,6 +80,52 @@ class OrganisationDirective(SphinxDirective):
         if org.description:
             block += parse_data_rest(self, data, "organisations", org.id, org.description)
         return out
+
+
+class PackageDirective(SphinxDirective):
+    """``.. org:package::``: the package's presentation, the date of its data and of its
+    last review, and who maintains it (where to send corrections)."""
+
+    option_spec: ClassVar[dict[str, Any]] = {"no-maintainer": directives.flag}
+    option_docs: ClassVar[dict[str, str]] = {
+        "no-maintainer": "Leave out the dates and the maintainer: only the presentation.",
+    }
+
+    @as_written
+    def run(self) -> list[nodes.Node]:
+        data = get_state(self.env).data
+        note_deps(self.env, ["package"])
+        if data is None:
+            return []
+        info = data.package.package
+        language = language_of(self.env)
+        block = nodes.container(classes=["orgchart-package"])
+        if info.description:
+            block += parse_data_rest(self, data, "package", "package", info.description)
+        if "no-maintainer" in self.options:
+            return [block]
+        fields = nodes.field_list()
+        fields += _field(_("Data as of"), _para(format_day(info.as_of, language)))
+        if info.reviewed:
+            fields += _field(_("Last reviewed"), _para(format_day(info.reviewed, language)))
+        keeper = info.maintainer
+        if keeper is not None:
+            unit = data.units.get(keeper.unit or "")
+            para = nodes.paragraph()
+            if unit is None or unit.name != keeper.name:
+                para += nodes.Text(keeper.name)
+            if unit is not None:
+                note_deps(self.env, [f"unit:{unit.id}"])
+                para += nodes.Text(" — " if len(para) else "")
+                para += xref("unit", unit.id, unit.label)
+            if keeper.email:
+                para += nodes.Text(" — ")
+                para += nodes.reference(keeper.email, keeper.email, refuri=f"mailto:{keeper.email}")
+            if keeper.phone:
+                para += nodes.Text(" — " + keeper.phone)
+            fields += _field(_("Maintained by"), para)
+        block += fields
+        return [block]
 
 
 class UnitsIndexDirective(SphinxDirective):
