@@ -29,10 +29,10 @@ _EXPORT_COLUMNS = {
     "phone": ("contact", "phone"),
     "address": ("contact", "address"),
     "site": ("contact", "site"),
-    "shared_with": ("shared", "with"),
-    "shared_mode": ("shared", "mode"),
-    "shared_since": ("shared", "since"),
 }
+# The sharing columns of the export: a row's partnerships, read back as one partnership per
+# mode (the CSV export joins them; the workbook keeps each partnership on its own row).
+_SHARING = {"shared_with": "with", "shared_mode": "mode", "shared_since": "since"}
 _DERIVED = {"path", "depth"}
 """Columns the export computes from the others: read, not imported."""
 
@@ -73,7 +73,12 @@ def draft_from_csv(path: Path) -> Draft:
     keys = _columns()
     header = next(reader, [])
     columns = [keys.get(normalized(h)) for h in header]
+    sharing = {
+        index: _SHARING[h.strip()] for index, h in enumerate(header) if h.strip() in _SHARING
+    }
     for index, name in enumerate(header):
+        if index in sharing:
+            continue
         if columns[index] is None and name.strip() and name.strip() not in _DERIVED:
             draft.issue(
                 Severity.warning,
@@ -92,14 +97,21 @@ def draft_from_csv(path: Path) -> Draft:
         if not any(cell.strip() for cell in row):
             continue
         record = DraftRecord({}, f"{path.name}:{line}")
+        shared = {sharing[i]: row[i].strip() for i in sharing if i < len(row) and row[i].strip()}
+        if shared.get("with") and shared.get("mode"):
+            partners = [m.strip() for m in shared["with"].split("|") if m.strip()]
+            since = {"since": convert(Column(("since",), "date"), shared["since"])}
+            record.data["shared"] = [
+                {"with": partners, "mode": mode.strip(), **(since if shared.get("since") else {})}
+                for mode in shared["mode"].split("|")
+                if mode.strip()
+            ]
         for index, value in enumerate(row):
             column = columns[index] if index < len(columns) else None
             if column is None or not value.strip():
                 continue
             if column.path == ("missions",):
                 converted: object = [m.strip() for m in value.split(" | ") if m.strip()]
-            elif column.path == ("shared", "with"):
-                converted = [m.strip() for m in value.split("|") if m.strip()]
             else:
                 converted = convert(column, value)
             if converted is not None:
@@ -111,6 +123,9 @@ def draft_from_csv(path: Path) -> Draft:
             levels.setdefault(level, record.place)
         if isinstance(organisation, str):
             organisations.setdefault(organisation, record.place)
+        for partnership in record.data.get("shared", []):
+            for partner in partnership["with"]:  # a partner may have no unit of its own
+                organisations.setdefault(partner, record.place)
         category = record.data.get("category")
         if isinstance(category, str):
             categories.setdefault(category, record.place)
