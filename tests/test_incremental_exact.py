@@ -135,3 +135,142 @@ def edit(srcdir: Path, name: str, old: str, new: str) -> None:
 def assert_exact(srcdir: Path, builder: str = "html") -> None:
     """Building again gives the files of a clean build."""
     assert differences(srcdir, builder) == []
+
+
+def test_an_orientation_title_is_seen_in_the_objectives(project: Path) -> None:
+    edit(project, "projet.yaml", "title: Un service public proche", "title: Un service public près")
+    assert_exact(project)
+    page = (project / "_build" / "html" / "projet.html").read_text("utf-8")
+    assert "Un service public près des usagers" in page
+
+
+def test_an_objective_title_is_seen_in_the_objectives(project: Path) -> None:
+    edit(project, "projet.yaml", "title: Simplifier les démarches", "title: Alléger les démarches")
+    assert_exact(project)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("name: Ville de Mini", "name: Commune de Mini"),
+        ("short_name: Ville", "short_name: Cité"),
+    ],
+)
+def test_an_organisation_name_is_seen_everywhere(project: Path, old: str, new: str) -> None:
+    """Gouvernance (the body's organisation), the shared units' tables, the charts' alt
+    texts, the unit pages."""
+    edit(project, "orgchart.yaml", old, new)
+    assert_exact(project)
+
+
+def test_an_organisation_name_is_seen_in_the_latex(project: Path) -> None:
+    build(project, "latex")
+    edit(project, "orgchart.yaml", "name: Ville de Mini", "name: Commune de Mini")
+    assert_exact(project, "latex")
+
+
+def test_a_level_label_is_seen_in_the_directory(project: Path) -> None:
+    edit(
+        project,
+        "orgchart.yaml",
+        "name: {fr: Service, en: Service}",
+        "name: {fr: Bureau, en: Office}",
+    )
+    assert_exact(project)
+    assert "Bureau" in (project / "_build" / "html" / "annuaire.html").read_text("utf-8")
+
+
+def test_a_category_name_is_seen_in_the_legend_and_the_poster(project: Path) -> None:
+    before = sorted(p.name for p in (project / "_build" / "html" / "_downloads").iterdir())
+    edit(project, "orgchart.yaml", "name: {fr: Pôle fonctionnel", "name: {fr: Pôle support")
+    assert_exact(project)
+    after = sorted(p.name for p in (project / "_build" / "html" / "_downloads").iterdir())
+    assert after != before  # the poster is drawn again, the old one removed
+
+
+def test_moving_a_unit_changes_the_examples_of_its_level(project: Path) -> None:
+    """The glossary's "For example" lists the first units of each level, in the data's
+    order: moving a unit to another parent changes it."""
+    block = (
+        "      - id: ville-com\n        name: Direction de la communication\n"
+        "        level: direction\n        direct_report: true\n"
+        "        head: {title: Directeur de la communication}\n"
+    )
+    glossary = project / "_build" / "html" / "glossaire.html"
+    before = glossary.read_text("utf-8")
+    path = project / "data" / "ville" / "units.yaml"
+    path.write_text(path.read_text("utf-8").replace(block, ""), "utf-8")
+    moved = block.replace("\n      ", "\n          ").replace("      - id", "          - id", 1)
+    path.write_text(
+        path.read_text("utf-8") + moved.replace("direct_report: true", "order: 9"), "utf-8"
+    )
+    assert load_package(project / "data").problems == []
+    assert_exact(project)
+    assert glossary.read_text("utf-8") != before
+
+
+def test_units_with_the_same_label_keep_their_order_in_the_index(project: Path) -> None:
+    """Two "Direction générale des services (DGS)": the index sorts them by id too, so that
+    re-reading only one of them leaves them where a clean build puts them."""
+    edit(
+        project,
+        "metropole/units.yaml",
+        "    head: {id: dgs-metro",
+        "    staff: 3\n    head: {id: dgs-metro",
+    )
+    assert_exact(project)
+    index = (project / "_build" / "html" / "org-units.html").read_text("utf-8")
+    assert index.index("metro-dg.html") < index.index("ville-dg.html")
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml", "text"])
+def test_the_output_of_a_removed_unit_goes(project: Path, builder: str) -> None:
+    if builder != "html":
+        build(project, builder)
+    edit(
+        project,
+        "ville/units.yaml",
+        "              - id: ville-carrieres\n                name: Service carrières\n"
+        "                level: service\n                head: {title: Cheffe du service "
+        "carrières}\n",
+        "",
+    )
+    assert_exact(project, builder)
+    assert not list((project / "_build" / builder).rglob("ville-carrieres*"))
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [
+        # adding a unit: its siblings' previous/next links and every sidebar show it
+        (
+            "ville/units.yaml",
+            "              - id: ville-old\n",
+            "              - id: ville-new\n                name: Service nouveau\n"
+            "                level: service\n                head: {title: Chef}\n"
+            "              - id: ville-old\n",
+        ),
+        # moving a unit under another parent
+        (
+            "metropole/units.yaml",
+            "    parent: metro-dg\n    attachments",
+            "    parent: ville-pop\n    attachments",
+        ),
+        # renaming a unit: the title of its page, in the others' navigation
+        ("ville/units.yaml", "name: Service budget", "name: Service du budget"),
+    ],
+)
+def test_the_navigation_around_an_edited_unit_is_written_again(
+    project: Path, name: str, old: str, new: str
+) -> None:
+    edit(project, name, old, new)
+    assert_exact(project)
+
+
+def test_two_clean_builds_are_identical(tmp_path: Path) -> None:
+    first = copy_root("incremental", tmp_path / "first")
+    second = copy_root("incremental", tmp_path / "second")
+    build(first)
+    build(second)
+    ours, theirs = first / "_build" / "html", second / "_build" / "html"
+    assert [p for p in compare_trees(ours, theirs) if not same_pdf(p, ours, theirs)] == []

@@ -208,11 +208,20 @@ def _note_navigation(state: OrgState) -> None:
 
 def remove_gone_pages(app: Sphinx, state: OrgState) -> None:
     """Remove what the builder wrote for the unit pages that are gone since it last built
-    into its folder (Sphinx leaves a removed document's output in place)."""
+    into its folder (Sphinx leaves a removed document's output in place).
+
+    Which pages each builder wrote is kept in the doctrees folder: the environment is not
+    saved after a build that reads nothing.
+    """
     builder = app.builder
+    record = Path(app.doctreedir) / "orgchart-outputs.json"
+    try:
+        known: dict[str, list[str]] = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
     key = f"{builder.name}:{builder.outdir}"
-    current = set(state.pages.values())
-    for docname in sorted(set(state.outputs.get(key, [])) - current):
+    current = sorted(state.pages.values())
+    for docname in sorted(set(known.get(key, [])) - set(current)):
         for path in _outputs(app, docname):
             if path.is_file():
                 path.unlink()
@@ -221,7 +230,10 @@ def remove_gone_pages(app: Sphinx, state: OrgState) -> None:
             while parent != Path(builder.outdir) and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
                 parent = parent.parent
-    state.outputs[key] = sorted(current)
+    if known.get(key) != current:
+        known[key] = current
+        text = json.dumps(known, sort_keys=True) + "\n"
+        write_text_atomic(record, text, overwrite=True, durable=False)
 
 
 def _outputs(app: Sphinx, docname: str) -> list[Path]:

@@ -58,7 +58,6 @@ class OrgState:
     nav_prints: dict[str, str] = field(default_factory=dict)  # pages.nav_fingerprints
     navigation_changed: bool = False  # pages added, removed, moved: every sidebar changes
     before_read: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
-    outputs: dict[str, list[str]] = field(default_factory=dict)  # builder -> unit pages
     pages_key: tuple[Any, ...] = ()  # what the generated pages were made from
     page_digests: dict[str, str] = field(default_factory=dict)  # their texts' digests
     settings: tuple[str, str] = ("", "")
