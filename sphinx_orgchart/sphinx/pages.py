@@ -195,14 +195,12 @@ def nav_fingerprints(nav: Navigation) -> dict[str, str]:
 
 
 def _note_navigation(state: OrgState) -> None:
-    """Add the toctrees that changed to the data that changed; note a change of the tree."""
+    """Add the toctrees that changed to the data that changed: their pages are read again."""
     nav = state.nav if state.nav is not None else Navigation({}, {}, [])
     prints = nav_fingerprints(nav)
     old = state.nav_prints
     changed = {k for k in prints.keys() | old.keys() if prints.get(k) != old.get(k)}
     state.changed |= changed
-    if changed:
-        state.navigation_changed = True
     state.nav_prints = prints
 
 
@@ -266,8 +264,10 @@ def remove_unused_drawings(app: Sphinx, exception: Exception | None) -> None:
     kept, for the others, in the doctrees folder.
     """
     builder = app.builder
-    if exception is not None or not isinstance(builder, StandaloneHTMLBuilder):
+    # Builders that write one page per document (singlehtml puts every chart in one file).
+    if exception is not None or builder.name not in ("html", "dirhtml"):
         return
+    assert isinstance(builder, StandaloneHTMLBuilder)
     outdir = Path(builder.outdir)
     record = Path(app.doctreedir) / f"orgchart-drawings-{builder.name}.json"
     try:
