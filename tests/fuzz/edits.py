@@ -440,15 +440,21 @@ def add_unit(draw: Draw, documents: Documents, ctx: Context) -> str:
     number = 1
     while f"new-{number}" in ctx.units:
         number += 1
+    parent = draw(st.one_of(st.none(), st.sampled_from(ctx.units)))
+    levels = {r["id"]: r.get("parents", []) for r, _ in records(documents, "levels")}
+    units = {r["id"]: r for r, _ in records(documents, "units")}
+    # a level allowed under the parent's (most other draws are refused by the loader)
+    allowed = [
+        lv for lv, parents in levels.items() if parent is None or units[parent]["level"] in parents
+    ]
     unit: dict[str, Any] = {
         "id": f"new-{number}",
         "name": draw(st.sampled_from(NAMES)),
-        "level": draw(st.sampled_from(ctx.levels)),
+        "level": draw(st.sampled_from(allowed or ctx.levels)),
         "head": {"title": "Chef"},
     }
     if draw(st.booleans()):
         unit["sigle"] = draw(st.sampled_from(SIGLES))
-    parent = draw(st.one_of(st.none(), st.sampled_from(ctx.units)))
     if draw(st.booleans()):  # in a file of its own, naming its parent
         if parent is None:
             unit["organisation"] = draw(st.sampled_from(ctx.organisations))
@@ -537,6 +543,29 @@ def split_file(draw: Draw, documents: Documents, ctx: Context) -> str:
     return f"move {path}:{section} to ajouts/part-{number}.yaml"
 
 
+def _replace(value: Any, old: str, new: str) -> Any:
+    if value == old:
+        return new
+    if isinstance(value, list):
+        return [_replace(v, old, new) for v in value]
+    if isinstance(value, dict):
+        return {k: _replace(v, old, new) for k, v in value.items()}
+    return value
+
+
+def rename_id(draw: Draw, documents: Documents, ctx: Context) -> str:
+    """Give a record another id, and every reference to it with it."""
+    section = draw(st.sampled_from(["units", "organisations", "levels", "bodies", "objectives"]))
+    found = sorted(r["id"] for r, _ in records(documents, section))
+    if not found:
+        return "nothing"
+    old = draw(st.sampled_from(found))
+    new = old + "-bis"
+    for path in list(documents):
+        documents[path] = _replace(documents[path], old, new)
+    return f"rename the id {old} to {new}"
+
+
 class Invalid(Exception):
     """The edit cannot be made on these documents."""
 
@@ -551,6 +580,7 @@ EDITS: list[Callable[[Draw, Documents, Context], str]] = [
     move_unit,
     remove_file,
     split_file,
+    rename_id,
 ]
 
 
