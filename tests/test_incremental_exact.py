@@ -17,6 +17,7 @@ import difflib
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -73,14 +74,14 @@ def same_pdf(problem: str, ours: Path, theirs: Path) -> bool:
     return CREATION_DATE.sub(b"", left) == CREATION_DATE.sub(b"", right)
 
 
-def differences(srcdir: Path, builder: str = "html") -> list[str]:
+def differences(srcdir: Path, builder: str = "html", **kwargs: Any) -> list[str]:
     """Build ``srcdir`` again, and a copy of its sources from scratch; what differs, with the
     first lines that differ in the first file."""
-    build(srcdir, builder)
+    build(srcdir, builder, **kwargs)
     clean = srcdir.parent / "clean"
     shutil.rmtree(clean, ignore_errors=True)
     copy_sources(srcdir, clean)
-    build(clean, builder)
+    build(clean, builder, **kwargs)
     ours, theirs = srcdir / "_build" / builder, clean / "_build" / builder
     problems = [p for p in compare_trees(ours, theirs) if not same_pdf(p, ours, theirs)]
     for problem in problems[:1]:
@@ -265,6 +266,14 @@ def test_the_navigation_around_an_edited_unit_is_written_again(
 ) -> None:
     edit(project, name, old, new)
     assert_exact(project)
+
+
+def test_a_theme_that_shows_the_whole_tree_gets_every_page_written(project: Path) -> None:
+    """Without a collapsed sidebar, every page shows every title: all are written again."""
+    whole_tree = {"html_theme_options": {"sidebar_collapse": False}}
+    build(project, confoverrides=whole_tree)
+    edit(project, "ville/units.yaml", "name: Service budget", "name: Service du budget")
+    assert differences(project, confoverrides=whole_tree) == []
 
 
 def test_two_clean_builds_are_identical(tmp_path: Path) -> None:
