@@ -24,9 +24,10 @@ from .directives.shared import SharedDirective
 from .directives.unit import UnitDirective, UnitPageDirective
 from .domain import OrgDomain, warn_missing
 from .livenames import LiveNames
+from .navigation import before_reading, rewritten_docs
 from .nodes import setup_nodes
-from .pages import generate_pages, remove_unused_drawings
-from .state import before_reading, load_state, note_references, outdated_docs, rewritten_docs
+from .pages import generate_pages, remove_gone_pages, remove_unused_drawings
+from .state import load_state, note_references, outdated_docs
 
 __all__ = ["ENV_VERSION", "setup"]
 
@@ -75,6 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-before-read-docs", before_reading)
     app.connect("doctree-read", note_references)
     app.connect("env-get-updated", rewritten_docs)
+    app.connect("env-get-updated", remove_gone_pages)
     app.connect("build-finished", remove_unused_drawings)
     app.add_post_transform(LiveNames)
     app.connect("warn-missing-reference", warn_missing)

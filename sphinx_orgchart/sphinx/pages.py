@@ -20,6 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.builders.text import TextBuilder
 from sphinx.builders.xml import XMLBuilder
+from sphinx.environment import BuildEnvironment
 from sphinx.util.display import status_iterator
 
 from .. import __version__
@@ -204,9 +205,10 @@ def _note_navigation(state: OrgState) -> None:
     state.nav_prints = prints
 
 
-def remove_gone_pages(app: Sphinx, state: OrgState) -> None:
+def remove_gone_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Remove what the builder wrote for the unit pages that are gone since it last built
-    into its folder (Sphinx leaves a removed document's output in place).
+    into its folder (``env-get-updated``: Sphinx leaves a removed document's output in
+    place); no document to write.
 
     Which pages each builder wrote is kept in the doctrees folder: the environment is not
     saved after a build that reads nothing.
@@ -218,7 +220,7 @@ def remove_gone_pages(app: Sphinx, state: OrgState) -> None:
     except (OSError, ValueError):
         known = {}
     key = f"{builder.name}:{builder.outdir}"
-    current = sorted(state.pages.values())
+    current = sorted(get_state(env).pages.values())
     for docname in sorted(set(known.get(key, [])) - set(current)):
         for path in _outputs(app, docname):
             if path.is_file():
@@ -232,6 +234,7 @@ def remove_gone_pages(app: Sphinx, state: OrgState) -> None:
         known[key] = current
         text = json.dumps(known, sort_keys=True) + "\n"
         write_text_atomic(record, text, overwrite=True, durable=False)
+    return []
 
 
 def _outputs(app: Sphinx, docname: str) -> list[Path]:
@@ -294,9 +297,9 @@ def remove_unused_drawings(app: Sphinx, exception: Exception | None) -> None:
         for path in directory.iterdir():
             if GENERATED_FILE.fullmatch(path.name) and path.name not in live:
                 path.unlink()
-    write_text_atomic(
-        record, json.dumps(used, sort_keys=True) + "\n", overwrite=True, durable=False
-    )
+    text = json.dumps(used, sort_keys=True) + "\n"
+    if not record.is_file() or record.read_text(encoding="utf-8") != text:
+        write_text_atomic(record, text, overwrite=True, durable=False)
 
 
 def _pages_key(app: Sphinx, state: OrgState, settings: tuple[Any, ...]) -> tuple[Any, ...]:
