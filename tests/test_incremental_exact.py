@@ -268,6 +268,20 @@ def test_the_navigation_around_an_edited_unit_is_written_again(
     assert_exact(project)
 
 
+def test_a_parallel_incremental_build_equals_a_clean_build(project: Path) -> None:
+    """Reading with -j 2 after adding a unit: the same files as a clean serial build."""
+    edit(
+        project,
+        "ville/units.yaml",
+        "              - id: ville-old\n",
+        "              - id: ville-new\n                name: Service nouveau\n"
+        "                level: service\n                head: {title: Chef}\n"
+        "              - id: ville-old\n",
+    )
+    build(project, parallel=2)
+    assert differences(project) == []
+
+
 def test_a_theme_that_shows_the_whole_tree_gets_every_page_written(project: Path) -> None:
     """Without a collapsed sidebar, every page shows every title: all are written again."""
     whole_tree = {"html_theme_options": {"sidebar_collapse": False}}
