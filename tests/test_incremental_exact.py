@@ -181,6 +181,12 @@ def test_a_level_label_is_seen_in_the_directory(project: Path) -> None:
     assert "Bureau" in (project / "_build" / "html" / "annuaire.html").read_text("utf-8")
 
 
+def test_a_level_label_is_seen_in_the_rollup_of_the_objectives(project: Path) -> None:
+    """Found by the property test: the roll-up table is headed by the level's label."""
+    edit(project, "orgchart.yaml", "name: {fr: Pôle, en: Division}", "name: {fr: Accueil}")
+    assert_exact(project)
+
+
 def test_a_category_name_is_seen_in_the_legend_and_the_poster(project: Path) -> None:
     before = sorted(p.name for p in (project / "_build" / "html" / "_downloads").iterdir())
     edit(project, "orgchart.yaml", "name: {fr: Pôle fonctionnel", "name: {fr: Pôle support")
