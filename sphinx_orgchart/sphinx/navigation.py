@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import ThemeError
 
 from .state import get_state
 
@@ -48,7 +49,7 @@ def _collapsed_sidebars(app: Sphinx) -> bool:
         return True  # not HTML: no sidebar
     try:
         options = theme.get_options(app.config.html_theme_options)
-    except Exception:  # a theme Sphinx could load but not configure: assume the worst
+    except ThemeError:  # a theme Sphinx could load but not configure: assume the worst
         return False
     collapse = [value for name, value in options.items() if "collapse" in name]
     return bool(collapse) and all(str(v).lower() not in ("false", "0", "") for v in collapse)
