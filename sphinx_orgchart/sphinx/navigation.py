@@ -67,8 +67,9 @@ def navigation_to_rewrite(app: Sphinx, env: BuildEnvironment, added: set[str]) -
     tops: set[str | None] = set()
     for doc, (title, includes) in state.before_read.items():
         now = _navigation_of(env, doc)
-        if doc in added or now[0] != title:
-            tops.add(after.get(doc, [None])[0])
+        # (a document in no toctree, an orphan, is in no page's navigation)
+        if doc in after and (doc in added or now[0] != title):
+            tops.add(after[doc][0])
             # the pages whose previous / next link shows its title
             moved.update(d for d in [*before.get(doc, [])[1:], *after.get(doc, [])[1:]] if d)
         if now[1] != includes:
