@@ -1,7 +1,8 @@
 # sphinx-orgchart: every target sets up what it needs on a fresh machine.
 #   make test   - environment + graphviz, then ruff, mypy and the whole test suite
 #   make docs   - environment + graphviz, then the documentation, built with -W
-#   make fuzz   - the property-based robustness tests with 10,000 generated cases per test
+#   make fuzz   - the property-based tests: robustness (4,000 cases per data test) and
+#                 incremental = clean builds (1,000 sequences of edits)
 #   make bench  - the benchmarks at 200 units; make bench-full: 200, 1,000 and 5,000 units
 #   make bench-charts - the charts table (drawn, lost, under 7 pt) of the example and packages
 # Variables: PYTHON (interpreter used to create the environment), VENV (its folder).
@@ -44,14 +45,21 @@ unit: setup
 test: lint typecheck unit
 
 # FUZZ_EXAMPLES cases for each of the 3 data-layer properties, FUZZ_BUILD_EXAMPLES for each
-# of the 2 Sphinx ones (12,400 cases by default);
-# the count of cases run is printed at the end.
+# of the 2 Sphinx ones, FUZZ_LATEX_EXAMPLES valid packages compiled to PDF and audited,
+# FUZZ_EDIT_EXAMPLES sequences of edits each built incrementally and from scratch; the
+# workbook round trips take FUZZ_EXAMPLES / 10 each. The count of cases run is printed at
+# the end.
 FUZZ_EXAMPLES ?= 4000
 FUZZ_BUILD_EXAMPLES ?= 200
+FUZZ_LATEX_EXAMPLES ?= 20
+FUZZ_EDIT_EXAMPLES ?= 1000
 fuzz: setup
 	ORGCHART_FUZZ_PROFILE=fuzz ORGCHART_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
 	ORGCHART_FUZZ_BUILD_EXAMPLES=$(FUZZ_BUILD_EXAMPLES) \
-	$(BIN)/python -m pytest -q tests/test_robustness_fuzz.py tests/test_robustness_workbook.py
+	ORGCHART_FUZZ_LATEX_EXAMPLES=$(FUZZ_LATEX_EXAMPLES) \
+	ORGCHART_FUZZ_EDIT_EXAMPLES=$(FUZZ_EDIT_EXAMPLES) \
+	$(BIN)/python -m pytest -q tests/test_robustness_fuzz.py tests/test_robustness_workbook.py \
+		tests/test_incremental_exact.py::test_incremental_build_equals_clean_build
 
 BENCH_STAMP := $(VENV)/.bench
 $(BENCH_STAMP): $(STAMP)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -27,9 +28,10 @@ from .directives.shared import SharedDirective
 from .directives.unit import UnitDirective, UnitPageDirective
 from .domain import OrgDomain, warn_missing
 from .livenames import LiveNames
+from .navigation import before_reading, rewritten_docs
 from .nodes import setup_nodes
-from .pages import generate_pages
-from .state import load_state, outdated_docs, rewritten_docs
+from .pages import generate_pages, remove_gone_pages, remove_unused_drawings
+from .state import load_state, note_references, outdated_docs
 
 __all__ = ["ENV_VERSION", "setup"]
 
@@ -40,7 +42,7 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 
 
 def _builder_inited(app: Sphinx) -> None:
-    load_state(app)
+    load_state(app).build_started = time.time_ns()
     generate_pages(app)
 
 
@@ -76,7 +78,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", lambda app, config: _static_path(app))
     app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", outdated_docs)
+    app.connect("env-before-read-docs", before_reading)
+    app.connect("doctree-read", note_references)
     app.connect("env-get-updated", rewritten_docs)
+    app.connect("env-get-updated", remove_gone_pages)
+    app.connect("build-finished", remove_unused_drawings)
     app.add_post_transform(LiveNames)
     app.connect("warn-missing-reference", warn_missing)
     app.add_css_file("orgchart.css")

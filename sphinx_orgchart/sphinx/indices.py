@@ -54,7 +54,9 @@ class UnitIndex(Index):
             return [], False
         language = language_of(self.domain.env)
         wanted = set(docnames) if docnames is not None else None
-        entries: list[tuple[tuple[str, str], IndexEntry]] = []
+        # Sorted on the French key, then the id: reading the documents in another order
+        # (an incremental build) gives the same index.
+        entries: list[tuple[tuple[str, str], str, int, IndexEntry]] = []
         for (objtype, unit_id), (docname, anchor) in self.domain.objects.items():
             if objtype != "unit" or unit_id not in data.units:
                 continue
@@ -68,6 +70,8 @@ class UnitIndex(Index):
             entries.append(
                 (
                     french_key(unit.name),
+                    unit_id,
+                    0,
                     IndexEntry(unit.label, 0, docname, anchor, extra, "", descr),
                 )
             )
@@ -75,11 +79,13 @@ class UnitIndex(Index):
                 entries.append(
                     (
                         french_key(unit.sigle),
+                        unit_id,
+                        1,
                         IndexEntry(unit.sigle, 0, docname, anchor, extra, "", unit.name),
                     )
                 )
         content: dict[str, list[IndexEntry]] = {}
-        for key, entry in sorted(entries, key=lambda item: item[0]):
+        for key, _id, _kind, entry in sorted(entries, key=lambda item: item[:3]):
             content.setdefault(_letter(key), []).append(entry)
         return sorted(content.items(), key=lambda item: french_key(item[0])), False
 
@@ -104,7 +110,7 @@ class SharedUnitIndex(Index):
         wanted = set(docnames) if docnames is not None else None
         groups: dict[str, list[IndexEntry]] = {}
         order: dict[str, int] = {}
-        for unit in sorted(data.shared_units, key=lambda u: french_key(u.name)):
+        for unit in sorted(data.shared_units, key=lambda u: (french_key(u.name), u.id)):
             found = self.domain.objects.get(("unit", unit.id))
             if found is None:
                 continue

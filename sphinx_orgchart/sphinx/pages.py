@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,10 @@ from typing import Any
 
 import jinja2
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
+from sphinx.builders.text import TextBuilder
+from sphinx.builders.xml import XMLBuilder
+from sphinx.environment import BuildEnvironment
 from sphinx.util.display import status_iterator
 
 from .. import __version__
@@ -178,7 +183,123 @@ def generate_pages(app: Sphinx) -> None:
         state.nav = Navigation({}, {}, [])
         state.pages_key = ()
     state.page_digests = wanted
+    _note_navigation(state)
     _sync(pages_dir, wanted, lambda name: texts.get(name) or render(name), app.verbosity)
+
+
+def nav_fingerprints(nav: Navigation) -> dict[str, str]:
+    """A hash of each page's toctree (``nav:<unit id>``) and of the root page's
+    (``nav-index``): the toctrees are made when the pages are read."""
+    prints = {f"nav:{unit_id}": _digest(json.dumps(c)) for unit_id, c in nav.children.items()}
+    prints["nav-index"] = _digest(json.dumps([sorted(nav.roots.items()), nav.closed]))
+    return prints
+
+
+def _note_navigation(state: OrgState) -> None:
+    """Add the toctrees that changed to the data that changed: their pages are read again."""
+    nav = state.nav if state.nav is not None else Navigation({}, {}, [])
+    prints = nav_fingerprints(nav)
+    old = state.nav_prints
+    changed = {k for k in prints.keys() | old.keys() if prints.get(k) != old.get(k)}
+    state.changed |= changed
+    state.nav_prints = prints
+
+
+def remove_gone_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Remove what the builder wrote for the unit pages that are gone since it last built
+    into its folder (``env-get-updated``: Sphinx leaves a removed document's output in
+    place); no document to write.
+
+    Which pages each builder wrote is kept in the doctrees folder: the environment is not
+    saved after a build that reads nothing.
+    """
+    builder = app.builder
+    record = Path(app.doctreedir) / "orgchart-outputs.json"
+    try:
+        known: dict[str, list[str]] = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        known = {}
+    key = f"{builder.name}:{builder.outdir}"
+    current = sorted(get_state(env).pages.values())
+    for docname in sorted(set(known.get(key, [])) - set(current)):
+        for path in _outputs(app, docname):
+            if path.is_file():
+                path.unlink()
+                logger.info(__("removed %s: its unit is no longer in the data"), path)
+            parent = path.parent
+            while parent != Path(builder.outdir) and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+    if known.get(key) != current:
+        known[key] = current
+        text = json.dumps(known, sort_keys=True) + "\n"
+        write_text_atomic(record, text, overwrite=True, durable=False)
+    return []
+
+
+def _outputs(app: Sphinx, docname: str) -> list[Path]:
+    """The files a builder writes for one document (none for those that write one file)."""
+    builder = app.builder
+    if builder.name == "singlehtml":
+        return []
+    if isinstance(builder, StandaloneHTMLBuilder):
+        files = [Path(builder.get_outfilename(docname))]
+        if app.config.html_copy_source:
+            suffix = Path(app.env.doc2path(docname)).suffix
+            name = docname + suffix + app.config.html_sourcelink_suffix
+            files.append(Path(builder.outdir) / "_sources" / name)
+        return files
+    if isinstance(builder, TextBuilder | XMLBuilder):
+        return [Path(builder.outdir) / (docname + builder.out_suffix)]
+    return []
+
+
+GENERATED_FILE = re.compile(r"(?:orgchart|organigramme)-[\w-]+\.(?:svg|pdf)")
+"""The name of a chart or poster file the extension draws (named by a hash of its source)."""
+GENERATED_FOLDERS = ("_images", "_downloads")
+
+
+def remove_unused_drawings(app: Sphinx, exception: Exception | None) -> None:
+    """Remove the chart and poster files that no page uses any more (``build-finished``).
+
+    They are named by a hash of what they draw: a chart that changed leaves its old file
+    behind. Which files each page uses is read from the pages written by this build and
+    kept, for the others, in the doctrees folder.
+    """
+    builder = app.builder
+    # Builders that write one page per document (singlehtml puts every chart in one file).
+    if exception is not None or builder.name not in ("html", "dirhtml"):
+        return
+    assert isinstance(builder, StandaloneHTMLBuilder)
+    outdir = Path(builder.outdir)
+    record = Path(app.doctreedir) / f"orgchart-drawings-{builder.name}.json"
+    try:
+        used: dict[str, list[str]] = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        used = {}
+    started = get_state(app.env).build_started
+    docs = set(app.env.found_docs)
+    used = {doc: names for doc, names in used.items() if doc in docs}
+    for doc in sorted(docs):
+        path = Path(builder.get_outfilename(doc))
+        try:
+            if doc in used and path.stat().st_mtime_ns < started:
+                continue
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        used[doc] = sorted(set(GENERATED_FILE.findall(text)))
+    live = {name for names in used.values() for name in names}
+    for folder in GENERATED_FOLDERS:
+        directory = outdir / folder
+        if not directory.is_dir():
+            continue
+        for path in directory.iterdir():
+            if GENERATED_FILE.fullmatch(path.name) and path.name not in live:
+                path.unlink()
+    text = json.dumps(used, sort_keys=True) + "\n"
+    if not record.is_file() or record.read_text(encoding="utf-8") != text:
+        write_text_atomic(record, text, overwrite=True, durable=False)
 
 
 def _pages_key(app: Sphinx, state: OrgState, settings: tuple[Any, ...]) -> tuple[Any, ...]:

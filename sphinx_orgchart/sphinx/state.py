@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
@@ -31,8 +33,8 @@ __all__ = [
     "get_state",
     "load_state",
     "note_deps",
+    "note_references",
     "outdated_docs",
-    "rewritten_docs",
 ]
 
 DOMAIN = "org"
@@ -51,9 +53,14 @@ class OrgState:
     pages: dict[str, str] = field(default_factory=dict)
     nav: Any = None  # pages.Navigation: which page lists which
     rewrite: list[str] = field(default_factory=list)  # documents to write, not read, again
+    nav_prints: dict[str, str] = field(default_factory=dict)  # pages.nav_fingerprints
+    added: set[str] = field(default_factory=set)  # documents added in this build
+    before_read: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    relations: dict[str, list[str | None]] = field(default_factory=dict)  # before reading
     pages_key: tuple[Any, ...] = ()  # what the generated pages were made from
     page_digests: dict[str, str] = field(default_factory=dict)  # their texts' digests
     settings: tuple[str, str] = ("", "")
+    build_started: int = 0  # time.time_ns() when the build began
     owner_pid: int = 0  # the process that loaded the package in this build
 
     def __getstate__(self) -> dict[str, Any]:
@@ -70,6 +77,9 @@ class OrgState:
                 nav=None,
                 changed=set(),
                 page_digests={},
+                nav_prints={},
+                before_read={},
+                relations={},
             )
         return state
 
@@ -85,8 +95,55 @@ def _hash(value: Any) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
+def _named(section: str, record: Any, data: OrgData) -> list[str]:
+    """The records a record names, whose fields a page showing it shows with it: a unit's
+    level, category and organisations; an action's objective and units..."""
+    if section == "unit":
+        orgs = data.organisations_of(record)
+        return [f"level:{record.level}", f"category:{record.category}"] + [
+            f"organisation:{o}" for o in orgs
+        ]
+    if section == "body":
+        posts = [record.chair, *(m.post for m in record.members)]
+        units = [data.posts[p][0] for p in posts if p in data.posts]
+        units += [m.unit for m in record.members if m.unit]
+        return [f"organisation:{record.organisation}", *(f"unit:{u}" for u in units)]
+    if section == "action":
+        units = [*record.owners, *record.contributors]
+        return [f"objective:{record.objective}", *(f"unit:{u}" for u in units)]
+    if section == "objective":
+        return [f"orientation:{record.orientation}"]
+    if section == "orientation":
+        return [f"organisation:{record.organisation}"]
+    if section == "event":
+        units = [*record.units, *record.before, *record.after, record.previous_parent]
+        orgs = [record.from_organisation, record.to_organisation]
+        return [*(f"unit:{u}" for u in units if u), *(f"organisation:{o}" for o in orgs if o)]
+    return []
+
+
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("unit", "units"),
+    ("level", "levels"),
+    ("organisation", "organisations"),
+    ("category", "categories"),
+    ("body", "bodies"),
+    ("objective", "objectives"),
+    ("orientation", "orientations"),
+    ("action", "actions"),
+    ("event", "events"),
+)
+"""Dependency prefix and data attribute of each section of records."""
+
+
 def fingerprints(data: OrgData) -> dict[str, str]:
-    """A short hash of every piece of data a document may show, by dependency key."""
+    """A short hash of every piece of data a document may show, by dependency key.
+
+    ``<kind>:<id>`` covers the whole record and the records it names (see :func:`_named`):
+    a page that shows a unit shows its level's label and its organisation's name too.
+    ``<section>`` (``levels``, ``objectives``...) covers every record of the section, except
+    ``units``, the ids of the units in order. A unit's name is apart, as ``label:<id>``.
+    """
     info = data.package.package
     prints: dict[str, str] = {
         "package": _hash(info.model_dump_json()),
@@ -114,28 +171,26 @@ def fingerprints(data: OrgData) -> dict[str, str]:
             )
         ),
     }
-    sections: Iterable[tuple[str, dict[str, Any]]] = (
-        ("unit", data.units),
-        ("level", data.levels),
-        ("organisation", data.organisations),
-        ("category", data.categories),
-        ("body", data.bodies),
-        ("objective", data.objectives),
-        ("orientation", data.orientations),
-        ("action", data.actions),
-        ("event", data.events),
-    )
-    for prefix, records in sections:
+    records: dict[str, str] = {}  # every record's own hash
+    for prefix, section in SECTIONS:
+        items: dict[str, Any] = getattr(data, section)
+        for record_id, record in items.items():
+            records[f"{prefix}:{record_id}"] = _hash(record.model_dump_json())
         if prefix == "unit":
-            # A unit's name apart from the rest of its record: pages that show it only in
-            # references named at write time are rewritten, not read again, on a renaming.
-            for unit in data.units.values():
-                prints[f"unit:{unit.id}"] = _hash(unit.model_dump_json(exclude=NAME_FIELDS))
-                prints[f"label:{unit.id}"] = _hash([unit.name, unit.sigle])
+            prints["units"] = _hash(list(items))
         else:
-            for record_id, record in records.items():
-                prints[f"{prefix}:{record_id}"] = _hash(record.model_dump_json())
-        prints[f"{prefix}s"] = _hash(list(records))
+            prints[section] = _hash([records[f"{prefix}:{i}"] for i in items])
+    for prefix, section in SECTIONS:
+        for record_id, record in getattr(data, section).items():
+            named = [records.get(key, key) for key in _named(prefix, record, data)]
+            if prefix == "unit":
+                # A unit's name apart from the rest of its record: pages that show it only
+                # in references named at write time are rewritten, not read again.
+                own = _hash(record.model_dump_json(exclude=NAME_FIELDS))
+                prints[f"label:{record_id}"] = _hash([record.name, record.sigle])
+            else:
+                own = records[f"{prefix}:{record_id}"]
+            prints[f"{prefix}:{record_id}"] = _hash([own, *named])
     for unit_id, children in data.children.items():
         prints[f"children:{unit_id}"] = _hash(children)
         prints[f"bodies-of:{unit_id}"] = _hash([b.id for b in data.bodies_of(unit_id)])
@@ -229,6 +284,7 @@ def outdated_docs(
     """Documents to read again because data they show has changed (``env-get-outdated``)."""
     state = get_state(env)
     state.rewrite = []
+    state.added = set(added)  # for navigation.rewritten_docs
     if not state.changed:
         return []
     deps: dict[str, set[str]] = env.domaindata[DOMAIN]["deps"]
@@ -246,10 +302,32 @@ def outdated_docs(
     return stale
 
 
-def rewritten_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Documents to write again without reading them (``env-get-updated``): they name a
-    renamed unit in references named at write time."""
-    return list(get_state(env).rewrite)
+def note_references(app: Sphinx, doctree: nodes.document) -> None:
+    """Record that the document read shows the name of everything it links to
+    (``doctree-read``), whichever directive or role made the link."""
+    env = app.env
+    data = get_state(env).data
+    keys: set[str] = set()
+    names: set[str] = set()
+    for ref in doctree.findall(addnodes.pending_xref):
+        if ref.get("refdomain") != DOMAIN:
+            continue
+        kind, target = ref.get("reftype", ""), ref.get("reftarget", "")
+        if kind == "unit":
+            if ref.get("orgchart_name"):
+                names.add(target)
+            else:
+                keys.add(f"label:{target}")
+        elif kind == "post":
+            unit = data.posts.get(target) if data is not None else None
+            keys.add(f"unit:{unit[0]}" if unit else f"post:{target}")
+        elif kind.endswith("-entry"):
+            keys.add(f"unit:{target}")
+        else:
+            keys.add(f"{kind}:{target}")
+    deps: set[str] = env.domaindata[DOMAIN]["deps"].setdefault(env.docname, set())
+    deps.update(keys)
+    deps.update(f"{WRITE_ONLY}label:{unit_id}" for unit_id in names)
 
 
 def data_of(env: BuildEnvironment) -> OrgData | None:

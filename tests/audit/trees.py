@@ -6,9 +6,10 @@ from pathlib import Path
 
 __all__ = ["IGNORED", "compare_trees"]
 
-IGNORED = (".buildinfo", "searchindex.js", ".doctrees", "objects.inv")
+IGNORED = (".buildinfo", ".buildinfo.bak", "searchindex.js", ".doctrees", "objects.inv")
 """Files and folders whose bytes may differ between an incremental and a clean build: the
-search index and the inventory are rebuilt from what was read, the rest is Sphinx's cache."""
+search index and the inventory are rebuilt from what was read, the rest is Sphinx's cache
+(``.buildinfo.bak`` is the copy Sphinx keeps of ``.buildinfo`` when the settings change)."""
 
 
 def _files(root: Path, ignored: tuple[str, ...]) -> dict[str, bytes]:

@@ -75,7 +75,7 @@ class DirectoryDirective(SphinxDirective):
             units = [u for u in units if u.level in levels]
         units = [u for u in units if u.is_valid_on(data.as_of)]
         if self.options.get("order") == "alphabetical":
-            units.sort(key=lambda u: french_key(u.name))
+            units.sort(key=lambda u: (french_key(u.name), u.id))
         return units
 
     @as_written

@@ -60,7 +60,7 @@ class LevelsDirective(SphinxDirective):
             if u.is_valid_on(data.as_of) and (org is None or u.organisation == org)
         ]
         counts = Counter(u.level for u in units)
-        note_deps(self.env, ["levels", "level-counts", "as-of"])
+        note_deps(self.env, ["levels", "level-counts", "as-of", "units"])
         glossary = addnodes.glossary()
         glossary["sorted"] = False  # the levels keep their rank order
         items = nodes.definition_list(classes=["glossary", "orgchart-levels"])

@@ -103,6 +103,7 @@ class ObjectivesDirective(SphinxDirective):
                 "orientations",
                 "actions",
                 "units",
+                "levels",  # the roll-up's level: its label, and the default one by rank
                 *(f"action:{a.id}" for a in actions),
                 *(f"unit:{u}" for a in actions for u in a.owners),
             ],

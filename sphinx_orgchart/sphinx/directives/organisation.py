@@ -139,7 +139,7 @@ class UnitsIndexDirective(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         state = get_state(self.env)
         data = state.data
-        note_deps(self.env, ["organisations", "closed", "as-of"])
+        note_deps(self.env, ["organisations", "closed", "as-of", "nav-index"])
         title = _("Organisation of the services")
         page = nodes.section(ids=["org-units-index"], names=[title])
         page += nodes.title(title, title)

@@ -139,7 +139,7 @@ class UnitPageDirective(UnitDirective):
         section += self.chart(data, unit.id)
         state = get_state(self.env)
         children = state.nav.children.get(unit.id, []) if state.nav else []
-        note_deps(self.env, [f"children:{unit.id}"])
+        note_deps(self.env, [f"children:{unit.id}", f"nav:{unit.id}"])
         if children:
             section += toctree(self.env.docname, [state.pages[c] for c in children])
         return [section]
