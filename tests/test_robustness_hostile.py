@@ -88,8 +88,9 @@ def unit_texts(unit: Unit, addresses: bool = True) -> Iterator[str]:
         if addresses:
             texts += [contact.email, contact.website]
         yield from (text for text in texts if text)
-    if unit.shared and unit.shared.allocation:
-        yield unit.shared.allocation
+    for partnership in unit.shared:
+        if partnership.allocation:
+            yield partnership.allocation
 
 
 def write_handbook(root: Path, index_body: str, data: Path = CORPUS, conf: str = CONF) -> Path:

@@ -62,7 +62,9 @@ def _cell(value: Cell, validation: str | None) -> Any:
         cell = TableCell(valuetype="date", datevalue=value.isoformat(), **extra)
         cell.addElement(P(text=value.isoformat()))
         return cell
-    cell = _text_cell(value)
+    # an empty text as the xlsx writer has it (a blank cell reads back as nothing): " ",
+    # read back, stripped, as ""
+    cell = _text_cell(value or " ")
     if validation:
         cell.setAttribute("contentvalidationname", validation)
     return cell
