@@ -14,6 +14,7 @@ from .data import OrgData
 from .i18n import translate
 from .model import Event, EventKind, Unit, UnitStatus
 from .vocab import label
+from .wording import of_organisation, to_organisation
 
 __all__ = ["Change", "as_of_view", "compare", "event_title", "events_between"]
 
@@ -93,10 +94,14 @@ def event_title(data: OrgData, event: Event, language: str) -> str:
             if event.to_organisation in orgs
             else event.to_organisation
         )
-        return t("Transfer of the competence “%(competence)s” from %(source)s to %(target)s") % {
+        if language == "fr":
+            source, target = of_organisation(source, language), to_organisation(target, language)
+        else:
+            source, target = f"from {source}", f"to {target}"
+        return t("Transfer of the competence “%(competence)s” %(from_source)s %(to_target)s") % {
             "competence": event.competence,
-            "source": source,
-            "target": target,
+            "from_source": source,
+            "to_target": target,
         }
     return (
         f"{label(event.kind, language).capitalize()} : {units}"

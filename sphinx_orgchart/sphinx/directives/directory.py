@@ -10,8 +10,10 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ...data import OrgData
+from ...i18n import ntranslate
 from ...model import PostState, Unit, UnitStatus
 from ...vocab import label
+from ...wording import format_phone
 from ..domain import OrgDomain
 from ..indices import french_key
 from ..state import OptionError, data_for, get_state, note_deps, option_id
@@ -20,11 +22,32 @@ from ..text import _, __, as_written, language_of
 from ..unitblock import xref
 from ..warnings import BAD_OPTION, warn
 
-__all__ = ["DirectoryDirective", "directory", "setup_directory"]
+__all__ = ["DirectoryDirective", "directory", "email_address", "setup_directory"]
 
 
 class directory(nodes.General, nodes.Element):
     """Holds a directory table; in HTML, a script adds a search box above it."""
+
+
+class email_address(nodes.reference):
+    """An e-mail address; in LaTeX it breaks after its dots and ``@``, never hyphenated."""
+
+
+def _visit_email_latex(self: Any, node: email_address) -> None:
+    # \sphinxnolinkurl sets the address as url.sty does: breaks at . and @, no hyphen.
+    self.body.append(
+        r"\sphinxhref{%s}{\sphinxnolinkurl{%s}}"  # noqa: UP031  (LaTeX braces)
+        % (self.encode_uri(node["refuri"]), self.encode_uri(node.astext()))
+    )
+    raise nodes.SkipNode
+
+
+def _visit_email(self: Any, node: email_address) -> None:
+    self.visit_reference(node)
+
+
+def _depart_email(self: Any, node: email_address) -> None:
+    self.depart_reference(node)
 
 
 def _order(argument: str | None) -> str:
@@ -137,7 +160,15 @@ class DirectoryDirective(SphinxDirective):
                 ]
             )
         node = directory(
-            search_label=_("Search the directory"), count_label=_("%(shown)s of %(total)s units")
+            search_label=_("Search the directory"),
+            # both forms: the script picks one by the number shown ("1 unité sur 153")
+            count_one=ntranslate(
+                language, "%(shown)s of %(total)s unit", "%(shown)s of %(total)s units", 1
+            ),
+            count_other=ntranslate(
+                language, "%(shown)s of %(total)s unit", "%(shown)s of %(total)s units", 2
+            ),
+            plural_rule=language,
         )
         node += table(
             [_("Unit"), _("Level"), _("Attached to"), _("Head"), _("Phone"), _("Email"), _("Site")],
@@ -168,18 +199,16 @@ class DirectoryDirective(SphinxDirective):
         if unit.contact is None or not unit.contact.phone:
             return []
         number = "".join(c for c in unit.contact.phone if c.isdigit() or c == "+")
-        return [nodes.reference(unit.contact.phone, unit.contact.phone, refuri=f"tel:{number}")]
+        phone = format_phone(unit.contact.phone)  # never broken across two lines
+        return [nodes.reference(phone, phone, refuri=f"tel:{number}")]
 
     @staticmethod
     def email(unit: Unit) -> list[nodes.Node]:
         """The email address, as a mailto: link."""
         if unit.contact is None or not unit.contact.email:
             return []
-        return [
-            nodes.reference(
-                unit.contact.email, unit.contact.email, refuri=f"mailto:{unit.contact.email}"
-            )
-        ]
+        address = unit.contact.email
+        return [email_address(address, address, refuri=f"mailto:{address}")]
 
 
 def _visit_directory_html(self: Any, node: directory) -> None:
@@ -189,7 +218,12 @@ def _visit_directory_html(self: Any, node: directory) -> None:
             "div",
             "",
             CLASS="orgchart-directory",
-            **{"data-search-label": node["search_label"], "data-count-label": node["count_label"]},
+            **{
+                "data-search-label": node["search_label"],
+                "data-count-one": node["count_one"],
+                "data-count-other": node["count_other"],
+                "data-plural-rule": node["plural_rule"],
+            },
         )
     )
 
@@ -211,6 +245,14 @@ def setup_directory(app: Sphinx) -> None:
         text=(_pass, _pass),
         man=(_pass, _pass),
         texinfo=(_pass, _pass),
+    )
+    app.add_node(
+        email_address,
+        html=(_visit_email, _depart_email),
+        latex=(_visit_email_latex, None),
+        text=(_visit_email, _depart_email),
+        man=(_visit_email, _depart_email),
+        texinfo=(_visit_email, _depart_email),
     )
     app.add_js_file("orgchart-directory.js", loading_method="defer")
     app.add_directive_to_domain("org", "directory", DirectoryDirective)
