@@ -165,7 +165,7 @@ def test_directory_filters_as_one_types(html: Path) -> None:
         search.fill("education")  # accents and case ignored
         visible = [r for r in rows.all() if r.is_visible()]
         assert [r.inner_text().split("\t")[0].strip() for r in visible] == ["Direction Éducation"]
-        assert "1 unités sur 12" in page.locator(".orgchart-directory-count").inner_text()
+        assert "1 unité sur 12" in page.locator(".orgchart-directory-count").inner_text()
         search.fill("service chef")
         assert len([r for r in rows.all() if r.is_visible()]) == 3
         search.fill("")

@@ -26,7 +26,7 @@ from .livenames import LiveNames
 from .nodes import setup_nodes
 from .pages import generate_pages
 from .state import load_state, outdated_docs, rewritten_docs
-from .typography import FrenchSpacing
+from .typography import FrenchSpacing, SpacingAtRead
 
 __all__ = ["ENV_VERSION", "setup"]
 
@@ -74,6 +74,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-outdated", outdated_docs)
     app.connect("env-get-updated", rewritten_docs)
     app.add_post_transform(LiveNames)
+    app.add_transform(SpacingAtRead)
     app.add_post_transform(FrenchSpacing)
     app.connect("warn-missing-reference", warn_missing)
     app.add_css_file("orgchart.css")

@@ -1,9 +1,10 @@
 """French typography for every page: the spacing of :func:`sphinx_orgchart.wording.typeset`.
 
 Directives, the unit pages and the handbook's own prose reach the reader through this one
-post-transform, so that no directive spaces its own punctuation: with ``language = "fr"``,
-a narrow no-break space goes before ``; ! ?``, a no-break space before ``:`` and ``%``,
-inside « guillemets » and between the groups of a number. Code, addresses and raw output
+pair of transforms (at read and at write time), so that no directive spaces its own
+punctuation: with ``language = "fr"``, a narrow no-break space goes before ``; ! ?``, a
+no-break space before ``:`` and ``%`` and inside « guillemets »; in every language, the
+groups of a number hold together. Code, addresses and raw output
 are left as written.
 """
 
@@ -12,12 +13,13 @@ from __future__ import annotations
 from typing import Any
 
 from docutils import nodes
+from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..wording import typeset
 from .text import language_of
 
-__all__ = ["FrenchSpacing"]
+__all__ = ["FrenchSpacing", "SpacingAtRead", "apply_spacing"]
 
 _VERBATIM = (
     nodes.FixedTextElement,  # literal blocks, doctest blocks, line blocks of code
@@ -39,19 +41,32 @@ def _verbatim(node: nodes.Node) -> bool:
     return False
 
 
+def apply_spacing(document: nodes.document, language: str) -> None:
+    """Set the text of ``document`` (its verbatim parts aside) with ``language``'s spacing."""
+    for text in list(document.findall(nodes.Text)):
+        if _verbatim(text):
+            continue
+        parent = text.parent
+        if isinstance(parent, nodes.reference) and parent.get("refuri") == str(text):
+            continue  # an address shown as itself
+        new = typeset(str(text), language)
+        if new != str(text) and parent is not None:
+            parent.replace(text, nodes.Text(new))
+
+
+class SpacingAtRead(SphinxTransform):
+    """The spacing of the text as read, so that titles in tables of contents have it."""
+
+    default_priority = 800  # after SmartQuotes (750) has made the « guillemets »
+
+    def apply(self, **kwargs: Any) -> None:
+        apply_spacing(self.document, language_of(self.env))
+
+
 class FrenchSpacing(SphinxPostTransform):
-    """Apply the spacing of the page's language (French: see :func:`typeset`)."""
+    """The spacing of the text made when the page is written (resolved references, names)."""
 
     default_priority = 900  # after the references are resolved and named (LiveNames)
 
     def run(self, **kwargs: Any) -> None:
-        language = language_of(self.env)
-        for text in list(self.document.findall(nodes.Text)):
-            if _verbatim(text):
-                continue
-            parent = text.parent
-            if isinstance(parent, nodes.reference) and parent.get("refuri") == str(text):
-                continue  # an address shown as itself
-            new = typeset(str(text), language)
-            if new != str(text) and parent is not None:
-                parent.replace(text, nodes.Text(new))
+        apply_spacing(self.document, language_of(self.env))
