@@ -27,12 +27,14 @@ def test_levels_are_glossary_terms(html: Path) -> None:
     assert '<dt id="term-Pole">Pôle' in page or re.search(r'<dt id="term-P[^"]*">Pôle', page)
     for text in (
         "Un regroupement de directions.",
-        "Se place sous : Direction générale",
-        "Peut contenir : Direction",
+        "Se place sous\u00a0: Direction générale",
+        "Peut contenir\u00a0: Direction",
         "2 unités",
-        "Par exemple :",
+        "Par exemple\u00a0:",
     ):
         assert text in page, text
+    # the colon is held to its word by a no-break space, never a plain one
+    assert not re.search(r"\w :", page)
     assert 'href="org/ville-res.html#org-unit-ville-res"' in page
     # :term: and :org:level: link to the same place
     index = (html / "index.html").read_text(encoding="utf-8")
@@ -67,11 +69,12 @@ def test_shared_units(html: Path) -> None:
     assert re.search(r"service commun</p></td>\s*<td><p>2</p>", page)
     for text in (
         "Direction des ressources humaines (DRH)",
-        "CONV-2019-12 (15 décembre 2019)",
-        "1 janvier 2020",
+        "CONV-2019-12 (15\u00a0décembre\u00a02019)",
+        "1er\u00a0janvier\u00a02020",
         "Ville — Métropole",
     ):
         assert text in page, text
+    assert not re.search(r"\b1\s+janvier", page)  # the first of the month is "1er"
     # the unit page links to its row
     drh = (html / "org" / "ville-drh.html").read_text(encoding="utf-8")
     assert 'href="../mutualisation.html#org-shared-entry-ville-drh"' in drh
@@ -123,7 +126,9 @@ def test_text_output(tmp_path: Path) -> None:
     app, warnings = build(srcdir, "text")
     assert warning_lines(warnings) == []
     out = Path(app.outdir)
-    assert "Peut contenir : Direction" in (out / "glossaire.txt").read_text(encoding="utf-8")
+    glossary = (out / "glossaire.txt").read_text(encoding="utf-8")
+    assert "Peut contenir\u00a0: Direction" in glossary
+    assert "Peut contenir :" not in glossary
     assert "CONV-2019-12" in (out / "mutualisation.txt").read_text(encoding="utf-8")
     directory = (out / "annuaire.txt").read_text(encoding="utf-8")
     assert "Rattachement" in directory
@@ -136,7 +141,8 @@ def test_latex_tables_break_across_pages(tmp_path: Path) -> None:
     assert warning_lines(warnings) == []
     tex = (Path(app.outdir) / "listes.tex").read_text(encoding="utf-8")
     assert tex.count("\\begin{longtable}") >= 4  # summary, two shared tables, directory
-    assert "Se place sous : Direction générale" in tex
+    assert "Se place sous\u00a0: Direction générale" in tex
+    assert "Se place sous :" not in tex
 
 
 @pytest.mark.skipif(shutil.which("xelatex") is None, reason="needs the LaTeX toolchain")

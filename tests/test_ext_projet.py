@@ -131,10 +131,11 @@ def test_changes_and_compare(html: Path) -> None:
     period = page[: page.index("Fusions seulement")]
     assert len(re.findall(r'id="org-event-', period)) == 5
     assert "Transfert de la collecte des déchets" in period
-    assert "Avant :" in period
+    assert "Avant\u00a0:" in period
+    assert "Avant :" not in period
     fusions = page[page.index("Fusions seulement") : page.index("Cible")]
     assert len(re.findall(r'id="org-event-', fusions)) == 1
-    assert "Par rapport au 1 septembre 2026 :" in page
+    assert "Par rapport au 1er\u00a0septembre\u00a02026\u00a0:" in page
     assert "<object" in page
 
 
