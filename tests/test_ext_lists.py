@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sphinx.util.inventory import InventoryFile
 
+from .audit.pdfwords import gap_before, pdf_words
 from .browser import browser_page, needs_chromium, serve
 from .sphinx_helpers import build, copy_root, make_pdf, warning_lines
 
@@ -143,6 +144,9 @@ def test_latex_tables_break_across_pages(tmp_path: Path) -> None:
     assert tex.count("\\begin{longtable}") >= 4  # summary, two shared tables, directory
     assert "Se place sous\u00a0: Direction générale" in tex
     assert "Se place sous :" not in tex
+    # before ; ! ? a no-break space that babel-french replaces with its thin one
+    assert "regroupe des directions\u00a0; une" in tex
+    assert "\u202f;" not in tex
 
 
 @pytest.mark.skipif(shutil.which("xelatex") is None, reason="needs the LaTeX toolchain")
@@ -159,6 +163,15 @@ def test_pdf_builds(tmp_path: Path) -> None:
     ).stdout
     assert "Mode de mutualisation" in text
     assert "Service carrières" in text
+    # babel-french spaces ; : ! ? itself: the no-break space the page hands it is taken
+    # out and set once, a word space before ":", a thin one before ";", never two
+    words = pdf_words(Path(app.outdir) / "listes.pdf")
+    (word_space,) = set(gap_before(words, "place", "sous"))
+    colon, semicolon = gap_before(words, "sous", ":"), gap_before(words, "directions", ";")
+    assert colon
+    assert all(abs(gap - word_space) < 0.2 for gap in colon), (colon, word_space)
+    assert semicolon
+    assert all(0.3 < gap < 0.7 * word_space for gap in semicolon), (semicolon, word_space)
 
 
 @needs_chromium

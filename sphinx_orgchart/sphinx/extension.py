@@ -26,7 +26,7 @@ from .livenames import LiveNames
 from .nodes import setup_nodes
 from .pages import generate_pages
 from .state import load_state, outdated_docs, rewritten_docs
-from .typography import FrenchSpacing, SpacingAtRead
+from .typography import FrenchSpacing, LaTeXFrenchSpacing, SpacingAtRead
 
 __all__ = ["ENV_VERSION", "setup"]
 
@@ -76,6 +76,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_post_transform(LiveNames)
     app.add_transform(SpacingAtRead)
     app.add_post_transform(FrenchSpacing)
+    app.add_post_transform(LaTeXFrenchSpacing)
     app.connect("warn-missing-reference", warn_missing)
     app.add_css_file("orgchart.css")
 

@@ -10,16 +10,17 @@ are left as written.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..wording import typeset
+from ..wording import NARROW_NBSP, NBSP, typeset
 from .text import language_of
 
-__all__ = ["FrenchSpacing", "SpacingAtRead", "apply_spacing"]
+__all__ = ["FrenchSpacing", "LaTeXFrenchSpacing", "SpacingAtRead", "apply_spacing"]
 
 _VERBATIM = (
     nodes.FixedTextElement,  # literal blocks, doctest blocks, line blocks of code
@@ -63,6 +64,19 @@ class SpacingAtRead(SphinxTransform):
         apply_spacing(self.document, language_of(self.env))
 
 
+# Before ; ! ? LaTeX's French (babel-french, polyglossia) sets its own thin space and
+# takes out a space typed before: Sphinx makes U+00A0 a space it can take out, while
+# U+202F is a glyph it keeps, as wide as a word space in FreeSerif. The LaTeX pages hand
+# these signs a no-break space, so that the PDF has French's thin space, once.
+_NARROW_BEFORE_SIGN = re.compile(NARROW_NBSP + r"(?=[;!?])")
+
+
+def _latex_spacing(document: nodes.document) -> None:
+    for text in list(document.findall(nodes.Text)):
+        if NARROW_NBSP in text and not _verbatim(text) and text.parent is not None:
+            text.parent.replace(text, nodes.Text(_NARROW_BEFORE_SIGN.sub(NBSP, str(text))))
+
+
 class FrenchSpacing(SphinxPostTransform):
     """The spacing of the text made when the page is written (resolved references, names)."""
 
@@ -70,3 +84,14 @@ class FrenchSpacing(SphinxPostTransform):
 
     def run(self, **kwargs: Any) -> None:
         apply_spacing(self.document, language_of(self.env))
+
+
+class LaTeXFrenchSpacing(SphinxPostTransform):
+    """Before ``; ! ?``, the PDF's French spacing is babel-french's (or polyglossia's)."""
+
+    default_priority = 901  # after FrenchSpacing
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        if language_of(self.env) == "fr":
+            _latex_spacing(self.document)

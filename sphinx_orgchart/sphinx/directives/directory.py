@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -30,7 +31,8 @@ class directory(nodes.General, nodes.Element):
 
 
 class email_address(nodes.reference):
-    """An e-mail address; in LaTeX it breaks after its dots and ``@``, never hyphenated."""
+    """An e-mail address; in HTML and LaTeX it breaks after its dots and ``@``, never
+    hyphenated."""
 
 
 def _visit_email_latex(self: Any, node: email_address) -> None:
@@ -39,6 +41,17 @@ def _visit_email_latex(self: Any, node: email_address) -> None:
         r"\sphinxhref{%s}{\sphinxnolinkurl{%s}}"  # noqa: UP031  (LaTeX braces)
         % (self.encode_uri(node["refuri"]), self.encode_uri(node.astext()))
     )
+    raise nodes.SkipNode
+
+
+def _visit_email_html(self: Any, node: email_address) -> None:
+    # a <wbr> after each dot and @: the address wraps there, and copies without them
+    self.visit_reference(node)
+    pieces = [self.encode(p) for p in re.split(r"(?<=[.@])", node.astext())]
+    if self.in_mailto and self.settings.cloak_email_addresses:
+        pieces = [self.cloak_email(p) for p in pieces]
+    self.body.append("<wbr>".join(pieces))
+    self.depart_reference(node)
     raise nodes.SkipNode
 
 
@@ -173,8 +186,12 @@ class DirectoryDirective(SphinxDirective):
         node += table(
             [_("Unit"), _("Level"), _("Attached to"), _("Head"), _("Phone"), _("Email"), _("Site")],
             rows,
-            [24, 10, 12, 20, 12, 14, 8],
-            classes=["orgchart-directory-table"],
+            # per cent of the PDF's line ("colwidths-given"): the e-mail's longest piece
+            # between its breaks ("belcourt-metropole.") and a phone number on one line
+            # fit their column in 10 pt type, each header in the text builder's characters;
+            # HTML has its own widths (orgchart.css)
+            [16, 10, 13, 15, 15, 19, 12],
+            classes=["orgchart-directory-table", "colwidths-given"],
         )
         return [node]
 
@@ -248,7 +265,7 @@ def setup_directory(app: Sphinx) -> None:
     )
     app.add_node(
         email_address,
-        html=(_visit_email, _depart_email),
+        html=(_visit_email_html, None),
         latex=(_visit_email_latex, None),
         text=(_visit_email, _depart_email),
         man=(_visit_email, _depart_email),
