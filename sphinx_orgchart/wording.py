@@ -37,6 +37,7 @@ __all__ = [
     "join_items",
     "of_org",
     "of_organisation",
+    "sentence",
     "to_org",
     "to_organisation",
     "typeset",
@@ -115,6 +116,14 @@ def with_kind(kind: str, reference: str) -> str:
     if first and _plain(first.group(0)) in words:
         return reference
     return f"{kind} {reference}"
+
+
+def sentence(text: str) -> str:
+    """``text`` as a heading or a sentence begins: "service commun" -> "Service commun".
+
+    Only the first letter changes (:meth:`str.capitalize` would write "Dsi" for "DSI").
+    """
+    return text[:1].upper() + text[1:]
 
 
 def join_items(items: Iterable[str], language: str) -> str:

@@ -135,6 +135,11 @@ def test_directory_fits_the_window(handbook_html: Path) -> None:
         page.set_viewport_size({"width": 390, "height": 800})
         page.goto(base + "annuaire.html")
         phone = page.evaluate(_DIRECTORY)
+        page.goto(base + "org-units.html")
+        index_font = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.modindextable code.xref')).fontFamily"
+        )
+    assert "mono" not in index_font.lower()  # the unit index lists names, not code
     assert wide["header"] != "none"
     assert wide["site"], "the Site column is out of the window or the page's column"
     assert wide["table"]

@@ -76,6 +76,10 @@ def test_shared_units(html: Path) -> None:
     ):
         assert text in page, text
     assert not re.search(r"\b1\s+janvier", page)  # the first of the month is "1er"
+    # the index of shared units is headed by the modes, as headings begin
+    index = (html / "org-shared.html").read_text(encoding="utf-8")
+    assert "<strong>Service commun</strong>" in index
+    assert "<strong>service commun</strong>" not in index
     # the unit page links to its row
     drh = (html / "org" / "ville-drh.html").read_text(encoding="utf-8")
     assert 'href="../mutualisation.html#org-shared-entry-ville-drh"' in drh

@@ -124,6 +124,8 @@ def test_objectives_dashboard(html: Path, example: OrgData) -> None:
     assert "Avancement moyen" in page
     rollup = page[page.index("Avancement par pôle") :]
     assert rollup.count("<tr") == 1 + 6  # header and the six pôles of the Ville
+    # the columns count actions: plural headers, not the status of one
+    assert re.search(r"<th[^>]*><p>Réalisées</p></th>\s*<th[^>]*><p>En cours</p>", rollup)
 
 
 def test_changes_and_compare(html: Path) -> None:

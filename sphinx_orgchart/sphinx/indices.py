@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 from sphinx.domains import Index, IndexEntry
 
 from ..vocab import label
+from ..wording import sentence
 from .text import _, language_of
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ class SharedUnitIndex(Index):
             docname, anchor = found
             if wanted is not None and docname not in wanted:
                 continue
-            mode = label(unit.shared.mode, language)
+            mode = sentence(label(unit.shared.mode, language))  # a heading: "Service commun"
             order.setdefault(mode, list(type(unit.shared.mode)).index(unit.shared.mode))
             orgs = ", ".join(
                 data.organisations[o].display_name
