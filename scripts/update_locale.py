@@ -30,6 +30,7 @@ KEYWORDS = {
     "__": None,
     "translate": (2,),
     "ntranslate": (2, 3),
+    "format_count": (2, 3),  # sphinx_orgchart.wording: (language, singular, plural, n)
     "Msg": None,
     "t": None,
 }

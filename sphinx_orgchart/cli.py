@@ -17,6 +17,7 @@ from .loader.errors import did_you_mean
 from .model import MutualisationMode
 from .problems import PROBLEM_KINDS, Problem, Severity
 from .vocab import label
+from .wording import format_count, format_day, format_number
 from .writefile import WriteRefused, write_bytes_atomic, write_text_atomic
 
 OTHER_FORMATS = ("xlsx", "ods", "jsonld", "popolo")
@@ -46,14 +47,20 @@ def _summary(result: LoadResult, language: str) -> list[str]:
     t = partial(translate, language)
     info = data.package.package
     lines = [
-        t("Package “%(name)s”, data as of %(as_of)s") % {"name": info.name, "as_of": info.as_of},
+        t("Package “%(name)s”, data as of %(as_of)s")
+        % {"name": info.name, "as_of": format_day(info.as_of, language)},
         "  "
-        + t("%(orgs)d organisations, %(units)d units, %(shared)d shared units")
-        % {
-            "orgs": len(data.organisations),
-            "units": len(data.units),
-            "shared": len(data.shared_units),
-        },
+        + ", ".join(
+            (
+                format_count(
+                    language, "%(n)s organisation", "%(n)s organisations", len(data.organisations)
+                ),
+                format_count(language, "%(n)s unit", "%(n)s units", len(data.units)),
+                format_count(
+                    language, "%(n)s shared unit", "%(n)s shared units", len(data.shared_units)
+                ),
+            )
+        ),
         t("Units per organisation (own + shared with it):"),
     ]
     for org in data.organisations.values():
@@ -244,8 +251,12 @@ def cmd_render(args: argparse.Namespace, language: str) -> int:
         return 1
     size = text_size(data, spec, args.paper)
     print(
-        translate(language, "%(file)s written: %(paper)s landscape, text printed at %(size).1f pt")
-        % {"file": args.output, "paper": args.paper.upper(), "size": size}
+        translate(language, "%(file)s written: %(paper)s landscape, text printed at %(size)s pt")
+        % {
+            "file": args.output,
+            "paper": args.paper.upper(),
+            "size": format_number(size, language, 1),
+        }
     )
     if size < 7:
         print(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .data import OrgData
 from .i18n import translate
+from .wording import format_day
 from .writefile import WriteRefused, write_text_atomic
 
 __all__ = ["QuickstartRefused", "project_files", "write_project"]
@@ -129,7 +130,7 @@ def project_files(data: OrgData, data_path: str, language: str) -> dict[str, str
         "conf.py": _conf(data, data_path, language),
         "index.rst": _title(info.name)
         + "\n"
-        + (t("Data as of %s.") % info.as_of.isoformat())
+        + (t("Data as of %s.") % format_day(info.as_of, language))
         + "\n\n.. toctree::\n"
         "   :maxdepth: 2\n\n" + toc + "   org/index\n",
     }

@@ -14,6 +14,7 @@ from .data import OrgData
 from .i18n import translate
 from .model import Event, EventKind, Unit, UnitStatus
 from .vocab import label
+from .wording import of_organisation, to_organisation, written_with_article
 
 __all__ = ["Change", "as_of_view", "compare", "event_title", "events_between"]
 
@@ -63,6 +64,14 @@ def _names(data: OrgData, ids: list[str]) -> str:
     return ", ".join(data.units[u].label if u in data.units else u for u in ids)
 
 
+def _org_name(data: OrgData, org_id: str | None, language: str) -> tuple[str, str | None]:
+    """An organisation's name and its form with an article, or the id the data gives."""
+    org = data.organisations.get(org_id or "")
+    if org is None:
+        return org_id or "", None
+    return org.display_name, written_with_article(org, language)
+
+
 def event_title(data: OrgData, event: Event, language: str) -> str:
     """The event's title, or one made from its kind and units."""
     if event.title:
@@ -82,21 +91,18 @@ def event_title(data: OrgData, event: Event, language: str) -> str:
     if event.kind is EventKind.renaming:
         return t("%(previous)s becomes %(unit)s") % {"previous": event.previous_name, "unit": units}
     if event.kind is EventKind.transfer:
-        orgs = data.organisations
-        source = (
-            orgs[event.from_organisation].display_name
-            if event.from_organisation in orgs
-            else event.from_organisation
-        )
-        target = (
-            orgs[event.to_organisation].display_name
-            if event.to_organisation in orgs
-            else event.to_organisation
-        )
-        return t("Transfer of the competence “%(competence)s” from %(source)s to %(target)s") % {
+        source, source_written = _org_name(data, event.from_organisation, language)
+        target, target_written = _org_name(data, event.to_organisation, language)
+        if language == "fr":
+            source = of_organisation(source, language, source_written)
+            target = to_organisation(target, language, target_written)
+        else:
+            source = f"from {source_written or source}"
+            target = f"to {target_written or target}"
+        return t("Transfer of the competence “%(competence)s” %(from_source)s %(to_target)s") % {
             "competence": event.competence,
-            "source": source,
-            "target": target,
+            "from_source": source,
+            "to_target": target,
         }
     return (
         f"{label(event.kind, language).capitalize()} : {units}"

@@ -15,6 +15,7 @@ from sphinx_orgchart.cli import main
 
 from .audit import audit_html, audit_latex
 from .audit.browser import sideways
+from .audit.pdfwords import column_problems, pdf_words
 from .browser import browser_page, needs_chromium, serve
 from .sphinx_helpers import ROOTS, build, copy_root, make_pdf, warning_lines
 
@@ -79,6 +80,14 @@ def test_example_handbook_pdf_references(
     report = audit_latex(out)
     _assert_clean(report.problems, report.summary())
     assert report.pages == 1  # the handbook's PDF was found and read
+    # every e-mail of the directory stays whole inside its column, broken after its
+    # dots and @ only (never "direc-tion.generale@", never over the "Site" column)
+    (pdf,) = (p for p in out.glob("*.pdf") if not p.name.startswith("orgchart-"))
+    tex = pdf.with_suffix(".tex").read_text(encoding="utf-8")
+    emails = sorted(set(re.findall(r"\\sphinxhref\{mailto:([^}]*)\}\{\\sphinxnolinkurl", tex)))
+    assert len(emails) > 100
+    header = {"fr": "Courriel", "en": "Email"}[language]
+    assert column_problems(pdf_words(pdf), header, "Site", emails) == []
 
 
 @needs_chromium
@@ -91,6 +100,55 @@ def test_no_page_of_the_example_handbook_scrolls_sideways(handbook_html: Path) -
     with serve(handbook_html) as base, browser_page() as page:
         problems = sideways(page, base, pages)
     assert problems == []
+
+
+# In the browser, the directory's table: its columns inside the page's column, no cell
+# wider than itself (a phone number on one line), the "Site" column in the window; on a
+# phone, one card a unit.
+_DIRECTORY = """() => {
+  const table = document.querySelector('.orgchart-directory table');
+  const heads = [...table.querySelectorAll('thead th')];
+  const site = heads[heads.length - 1].getBoundingClientRect();
+  const body = document.querySelector('.body, [role=main]').getBoundingClientRect();
+  const cells = [...table.querySelectorAll('tbody td')];
+  const phones = [...table.querySelectorAll('a[href^="tel:"]')];
+  return {
+    header: getComputedStyle(table.querySelector('thead')).display,
+    site: heads.length && site.width > 0 && site.right <= window.innerWidth
+      && site.right <= body.right + 1,
+    table: table.getBoundingClientRect().right <= body.right + 1,
+    spilled: cells.filter(td => td.scrollWidth > td.clientWidth + 1)
+      .map(td => td.innerText.trim()).slice(0, 5),
+    phones: phones.length,
+    broken: phones.filter(a => a.getClientRects().length > 1).map(a => a.innerText),
+  };
+}"""
+
+
+@needs_chromium
+def test_directory_fits_the_window(handbook_html: Path) -> None:
+    with serve(handbook_html) as base, browser_page() as page:
+        assert sideways(page, base, ["annuaire.html"]) == []
+        page.set_viewport_size({"width": 1400, "height": 900})
+        page.goto(base + "annuaire.html")
+        wide = page.evaluate(_DIRECTORY)
+        page.set_viewport_size({"width": 390, "height": 800})
+        page.goto(base + "annuaire.html")
+        phone = page.evaluate(_DIRECTORY)
+        page.goto(base + "org-units.html")
+        index_font = page.evaluate(
+            "() => getComputedStyle(document.querySelector('.modindextable code.xref')).fontFamily"
+        )
+    assert "mono" not in index_font.lower()  # the unit index lists names, not code
+    assert wide["header"] != "none"
+    assert wide["site"], "the Site column is out of the window or the page's column"
+    assert wide["table"]
+    assert wide["spilled"] == []
+    assert wide["phones"] > 100
+    assert wide["broken"] == []
+    assert phone["header"] == "none"  # cards: each cell on its own line, no header row
+    assert phone["spilled"] == []
+    assert phone["broken"] == []
 
 
 @pytest.mark.parametrize(

@@ -62,7 +62,7 @@ def test_unit_page_content(html: tuple[Path, list[str]]) -> None:
         "Niveau",
         "Mutualisée avec",
         "service commun",
-        "depuis le 1 janvier 2020",
+        "depuis le 1er\u00a0janvier\u00a02020",
         "Responsable",
         "vacant",
         "Missions",
@@ -87,7 +87,7 @@ def test_references(html: tuple[Path, list[str]]) -> None:
         index,
     )
     assert ">DSI mutualisée<" in index  # an explicit title is kept
-    assert 'class="orgchart-shared" title="mutualisée : Ville, Métropole"' in index
+    assert 'class="orgchart-shared" title="mutualisée\u00a0: Ville, Métropole"' in index
     assert 'href="org/ville-dg.html#org-post-dgs"' in index
     assert 'href="org/index.html#org-organisation-ville"' in index
 
@@ -120,7 +120,7 @@ def test_indices(html: tuple[Path, list[str]]) -> None:
     assert units.index("DRH") < units.index("DSI")
     shared = (outdir / "org-shared.html").read_text(encoding="utf-8")
     assert "Unités mutualisées" in shared
-    assert "service commun" in shared
+    assert "<strong>Service commun</strong>" in shared  # a heading of the index
     assert "Direction des systèmes d&#39;information (DSI)" in shared
 
 
@@ -164,5 +164,5 @@ def test_latex_output(tmp_path: Path) -> None:
     app, _ = build(srcdir, "latex")
     tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert "Direction des ressources humaines (DRH)" in tex
-    assert "(mutualisée : Ville, Métropole)" in tex
+    assert "(mutualisée\u00a0: Ville, Métropole)" in tex
     assert "Index des unités" in tex

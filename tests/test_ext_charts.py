@@ -61,13 +61,13 @@ def test_text_alternative_and_caption(html: Path) -> None:
     assert 'href="org/ville-paie.html#org-unit-ville-paie"' in details
     assert "La Ville de Mini au 1er janvier 2026" in page
     assert 'class="orgchart-legend"' in page
-    assert "Unités mutualisées de Métropole" in details  # the DSI, shared into the Ville
+    assert "Unités mutualisées de la Métropole" in details  # the DSI, shared into the Ville
 
 
 def test_split_charts_link_both_ways(html: Path) -> None:
     page = (html / "split.html").read_text(encoding="utf-8")
     assert page.count("<object") == 3  # the overview and one chart per pôle
-    assert "Organigramme détaillé : Pôle Ressources" in page
+    assert "Organigramme détaillé\u00a0: Pôle Ressources" in page
     assert 'href="#orgchart-ville"' in page  # back to the overview
     overview = re.search(r'data="(_images/orgchart-[0-9a-f]+\.svg)"', page)
     assert overview is not None
@@ -85,8 +85,8 @@ def test_poster_download(html: Path) -> None:
     page = (html / "index.html").read_text(encoding="utf-8")
     match = re.search(
         r'<a class="reference download" download="([^"]+)" '
-        r'href="(_downloads/[^"]+\.pdf)">Organigramme de Ville de Mini \(PDF\)'
-        r"</a> — \d+ Ko",
+        r'href="(_downloads/[^"]+\.pdf)">Organigramme de la Ville de Mini \(PDF\)'
+        r"</a> — \d+\u00a0Ko",  # the size held to its unit
         page,
     )
     assert match, page[page.find("orgchart-poster") - 200 : page.find("orgchart-poster") + 400]
@@ -110,9 +110,9 @@ def test_text_builder_shows_the_list(tmp_path: Path) -> None:
     app, warnings = build(srcdir, "text")
     assert warning_lines(warnings) == []
     text = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
-    assert "Unités de cet organigramme :" in text
+    assert "Unités de cet organigramme\u00a0:" in text
     assert "Service paie" in text
-    assert "Organigramme de Ville de Mini (PDF)" not in text  # no download in text
+    assert "Organigramme de la Ville de Mini (PDF)" not in text  # no download in text
 
 
 def test_latex_places_charts_legibly(tmp_path: Path) -> None:

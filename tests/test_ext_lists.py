@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from sphinx.util.inventory import InventoryFile
 
+from .audit.pdfwords import gap_before, pdf_words
 from .browser import browser_page, needs_chromium, serve
 from .sphinx_helpers import build, copy_root, make_pdf, warning_lines
 
@@ -27,12 +28,14 @@ def test_levels_are_glossary_terms(html: Path) -> None:
     assert '<dt id="term-Pole">Pôle' in page or re.search(r'<dt id="term-P[^"]*">Pôle', page)
     for text in (
         "Un regroupement de directions.",
-        "Se place sous : Direction générale",
-        "Peut contenir : Direction",
+        "Se place sous\u00a0: Direction générale",
+        "Peut contenir\u00a0: Direction",
         "2 unités",
-        "Par exemple :",
+        "Par exemple\u00a0:",
     ):
         assert text in page, text
+    # the colon is held to its word by a no-break space, never a plain one
+    assert not re.search(r"\w :", page)
     assert 'href="org/ville-res.html#org-unit-ville-res"' in page
     # :term: and :org:level: link to the same place
     index = (html / "index.html").read_text(encoding="utf-8")
@@ -67,11 +70,16 @@ def test_shared_units(html: Path) -> None:
     assert re.search(r"service commun</p></td>\s*<td><p>2</p>", page)
     for text in (
         "Direction des ressources humaines (DRH)",
-        "CONV-2019-12 (15 décembre 2019)",
-        "1 janvier 2020",
+        "CONV-2019-12 (15\u00a0décembre\u00a02019)",
+        "1er\u00a0janvier\u00a02020",
         "Ville — Métropole",
     ):
         assert text in page, text
+    assert not re.search(r"\b1\s+janvier", page)  # the first of the month is "1er"
+    # the index of shared units is headed by the modes, as headings begin
+    index = (html / "org-shared.html").read_text(encoding="utf-8")
+    assert "<strong>Service commun</strong>" in index
+    assert "<strong>service commun</strong>" not in index
     # the unit page links to its row
     drh = (html / "org" / "ville-drh.html").read_text(encoding="utf-8")
     assert 'href="../mutualisation.html#org-shared-entry-ville-drh"' in drh
@@ -123,7 +131,9 @@ def test_text_output(tmp_path: Path) -> None:
     app, warnings = build(srcdir, "text")
     assert warning_lines(warnings) == []
     out = Path(app.outdir)
-    assert "Peut contenir : Direction" in (out / "glossaire.txt").read_text(encoding="utf-8")
+    glossary = (out / "glossaire.txt").read_text(encoding="utf-8")
+    assert "Peut contenir\u00a0: Direction" in glossary
+    assert "Peut contenir :" not in glossary
     assert "CONV-2019-12" in (out / "mutualisation.txt").read_text(encoding="utf-8")
     directory = (out / "annuaire.txt").read_text(encoding="utf-8")
     assert "Rattachement" in directory
@@ -136,7 +146,11 @@ def test_latex_tables_break_across_pages(tmp_path: Path) -> None:
     assert warning_lines(warnings) == []
     tex = (Path(app.outdir) / "listes.tex").read_text(encoding="utf-8")
     assert tex.count("\\begin{longtable}") >= 4  # summary, two shared tables, directory
-    assert "Se place sous : Direction générale" in tex
+    assert "Se place sous\u00a0: Direction générale" in tex
+    assert "Se place sous :" not in tex
+    # before ; ! ? a no-break space that babel-french replaces with its thin one
+    assert "regroupe des directions\u00a0; une" in tex
+    assert "\u202f;" not in tex
 
 
 @pytest.mark.skipif(shutil.which("xelatex") is None, reason="needs the LaTeX toolchain")
@@ -153,6 +167,15 @@ def test_pdf_builds(tmp_path: Path) -> None:
     ).stdout
     assert "Mode de mutualisation" in text
     assert "Service carrières" in text
+    # babel-french spaces ; : ! ? itself: the no-break space the page hands it is taken
+    # out and set once, a word space before ":", a thin one before ";", never two
+    words = pdf_words(Path(app.outdir) / "listes.pdf")
+    (word_space,) = set(gap_before(words, "place", "sous"))
+    colon, semicolon = gap_before(words, "sous", ":"), gap_before(words, "directions", ";")
+    assert colon
+    assert all(abs(gap - word_space) < 0.2 for gap in colon), (colon, word_space)
+    assert semicolon
+    assert all(0.3 < gap < 0.7 * word_space for gap in semicolon), (semicolon, word_space)
 
 
 @needs_chromium
@@ -165,7 +188,7 @@ def test_directory_filters_as_one_types(html: Path) -> None:
         search.fill("education")  # accents and case ignored
         visible = [r for r in rows.all() if r.is_visible()]
         assert [r.inner_text().split("\t")[0].strip() for r in visible] == ["Direction Éducation"]
-        assert "1 unités sur 12" in page.locator(".orgchart-directory-count").inner_text()
+        assert "1 unité sur 12" in page.locator(".orgchart-directory-count").inner_text()
         search.fill("service chef")
         assert len([r for r in rows.all() if r.is_visible()]) == 3
         search.fill("")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .sphinx_helpers import build, copy_root, warning_lines
+from .sphinx_helpers import build, copy_root, make_app, warning_lines
 
 
 def test_english_handbook(tmp_path: Path) -> None:
@@ -15,7 +15,7 @@ def test_english_handbook(tmp_path: Path) -> None:
         "Level",
         "Shared with",
         "common service",
-        "since 1 January 2020",
+        "since 1\u00a0January\u00a02020",  # a date never breaks
         "Head",
         "Sub-units",
         "42 FTE",
@@ -34,7 +34,7 @@ def test_french_handbook(tmp_path: Path) -> None:
         "Niveau",
         "Mutualisée avec",
         "service commun",
-        "depuis le 1 janvier 2020",
+        "depuis le 1er\u00a0janvier\u00a02020",
         "Responsable",
         "Sous-unités",
         "42 ETP",
@@ -74,11 +74,35 @@ def test_two_handbooks_linked_by_intersphinx(tmp_path: Path) -> None:
     assert f'href="{metro_out}/org/metro-dsi.html#org-unit-metro-dsi"' in index
     assert ">Direction des systèmes d'information (DSI)<" in index
     # ...and says that it is shared; the Ville's own shared unit links locally.
-    assert 'title="mutualisée : Métropole, Ville"' in index
+    assert 'title="mutualisée\u00a0: Métropole, Ville"' in index
     assert 'href="org/ville-drh.html#org-unit-ville-drh"' in index
     # In the table of shared units too, the Métropole's unit links to the other handbook.
     table = index[index.index('class="longtable orgchart-table orgchart-shared docutils') :]
     assert f'href="{metro_out}/org/metro-dsi.html#org-unit-metro-dsi"' in table
+
+
+def test_two_handbooks_built_in_turn_link_every_reference(tmp_path: Path) -> None:
+    # docs/recipes.rst: each handbook once, then each again with -a (write all files)
+    metro, ville = copy_root("metropole", tmp_path / "m"), copy_root("ville", tmp_path / "v")
+    metro_out = metro / "_build" / "html"
+
+    def overrides() -> dict[str, object]:  # a new one a build: Sphinx rewrites it in place
+        return {
+            "intersphinx_mapping": {"metropole": (str(metro_out), str(metro_out / "objects.inv"))}
+        }
+
+    build(ville, "html", confoverrides=overrides())  # the Métropole has no inventory yet
+    build(metro, "html")
+    # pages are written again only when their source changes: without -a the Ville's
+    # pages keep the references written before the Métropole's inventory existed
+    app = make_app(ville, "html", confoverrides=overrides())
+    try:
+        app.build(force_all=True)
+    finally:
+        app.cleanup()
+    assert warning_lines(app.warning.getvalue()) == []  # type: ignore[attr-defined]
+    index = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert f'href="{metro_out}/org/metro-dsi.html#org-unit-metro-dsi"' in index
 
 
 def test_reference_to_a_unit_without_page_and_without_intersphinx(tmp_path: Path) -> None:

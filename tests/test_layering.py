@@ -11,7 +11,7 @@ def test_data_layer_imports_neither_sphinx_nor_docutils() -> None:
         "import sys\n"
         "import sphinx_orgchart, sphinx_orgchart.model, sphinx_orgchart.loader\n"
         "import sphinx_orgchart.validate, sphinx_orgchart.export, sphinx_orgchart.cli\n"
-        "import sphinx_orgchart.data, sphinx_orgchart.vocab\n"
+        "import sphinx_orgchart.data, sphinx_orgchart.vocab, sphinx_orgchart.wording\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('sphinx', 'docutils'))\n"
         "print(','.join(bad))\n"
     )

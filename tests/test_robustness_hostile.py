@@ -31,6 +31,7 @@ from sphinx_orgchart.data import OrgData
 from sphinx_orgchart.export import package_json
 from sphinx_orgchart.loader import load_package
 from sphinx_orgchart.model import Unit
+from sphinx_orgchart.wording import typeset
 
 from .browser import browser_page, needs_chromium, serve
 from .sphinx_helpers import DATA, build, make_pdf, warning_lines
@@ -267,10 +268,11 @@ def test_every_name_is_shown_literally_in_html(html: Built) -> None:
     for unit in data.units.values():
         page = parse(html.outdir / "org" / f"{unit.id}.html")
         for text in unit_texts(unit):
-            assert text in page.text, (unit.id, text)
+            # as written, with French spacing only ('"]\u202f;' for '"];')
+            assert typeset(text, "fr") in page.text, (unit.id, text)
     index = parse(html.outdir / "org" / "index.html").text
     for org in data.organisations.values():
-        assert org.name in index
+        assert typeset(org.name, "fr") in index
     home = parse(html.outdir / "index.html").text
     for name in (
         data.bodies["codir"].name,
@@ -278,7 +280,7 @@ def test_every_name_is_shown_literally_in_html(html: Built) -> None:
         "<em>Direction générale</em>",
         "Direction {}|<>",
     ):
-        assert name in home, name
+        assert typeset(name, "fr") in home, name
     dgs = parse(html.outdir / "org" / "dgs.html").text
     assert "Pôle <u>fonctionnel</u> & support" in dgs  # the category
 

@@ -9,6 +9,7 @@ from ..data import OrgData
 from ..i18n import translate
 from ..model import Unit, UnitStatus
 from ..vocab import label
+from ..wording import of_organisation
 from .layout import cut, depths, fits, split_for_print
 from .model import Box, Chart, ChartSpec, Edge, EdgeKind, Row
 from .text import wrap
@@ -254,7 +255,10 @@ class _Builder:
         self, chart: Chart, home_id: str, name: str, units: list[Unit], start: int
     ) -> None:
         """One box of shared units of ``home_id``, under the top."""
-        text = translate(self.spec.language, "Shared units of %s") % name
+        language = self.spec.language
+        text = translate(language, "Shared units %(of_home)s") % {
+            "of_home": of_organisation(name, language)
+        }
         box_id = f"shared-from-{home_id}"
         if len(units) > SHARED_PER_BOX:
             total = -(-len(units) // SHARED_PER_BOX)

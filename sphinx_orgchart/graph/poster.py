@@ -9,6 +9,7 @@ import graphviz
 
 from ..data import OrgData
 from ..i18n import translate
+from ..wording import format_day
 from .build import build_charts, default_title
 from .dot import FONT_SIZE, dot_variants
 from .model import ChartSpec
@@ -51,7 +52,7 @@ def poster_variants(data: OrgData, spec: ChartSpec, paper: str | None = "a3") ->
     day = spec.as_of or data.as_of
     title = translate(spec.language, "%(title)s — organisation as of %(date)s") % {
         "title": chart.title,
-        "date": day.isoformat(),
+        "date": format_day(day, spec.language),
     }
     attrs = {"label": graphviz.escape(title), "labelloc": "t", "fontsize": "18", "margin": "0.2"}
     if paper is not None:

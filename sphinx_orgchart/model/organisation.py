@@ -59,6 +59,12 @@ class Organisation(Record):
 
     name: Line = Field(..., min_length=1, description='Full name ("Ville de Belcourt").')
     short_name: Line | None = Field(None, description='Short name ("Ville", "Métropole").')
+    name_with_article: Localized | None = Field(
+        None,
+        description='The name as running text writes it after "of": {fr: "la Ville de '
+        'Belcourt", en: "the City of Belcourt"}; default: French names that begin with a '
+        'common noun take its article ("la Ville", "le Centre"), others none.',
+    )
     kind: OrganisationKind = Field(..., description="Legal kind of the entity.")
     siren: str | None = Field(
         None, description="SIREN number (9 digits), checked with its control key."
@@ -192,7 +198,12 @@ class Level(Record):
         if plural:
             if self.plural is not None:
                 return self.plural.get(language)
-            return pluralize(self.name.get(language), language)
+            # the guess follows the language the name is written in ("Direction générale"
+            # stays French in an English summary: "Directions générales")
+            written = (
+                language if getattr(self.name, language, None) else ("fr" if self.name.fr else "en")
+            )
+            return pluralize(self.name.get(language), written)
         return self.name.get(language)
 
 

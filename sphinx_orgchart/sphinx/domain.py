@@ -19,6 +19,7 @@ from ..data import OrgData
 from ..i18n import N_
 from ..model import UnitStatus
 from ..vocab import label
+from ..wording import typeset
 from .indices import SharedUnitIndex, UnitIndex
 from .nodes import anchor_target, shared_marker
 from .state import OrgState, get_state, note_deps
@@ -92,7 +93,10 @@ def shared_note(data: OrgData, unit_id: str) -> str | None:
         data.organisations[o].display_name if o in data.organisations else o
         for o in data.organisations_of(unit)
     ]
-    return _("shared: %s") % ", ".join(names)
+    # shown in the writer (a title, a mark), after the pages' French spacing: typeset here
+    message = str(_("shared: %s"))
+    language = "en" if message == "shared: %s" else "fr"  # the handbook's, as _() speaks
+    return typeset(message % ", ".join(names), language)
 
 
 def refnode(

@@ -32,6 +32,7 @@ from .navigation import before_reading, rewritten_docs
 from .nodes import setup_nodes
 from .pages import generate_pages, remove_gone_pages, remove_unused_drawings
 from .state import load_state, note_references, outdated_docs
+from .typography import FrenchSpacing, LaTeXFrenchSpacing, SpacingAtRead
 
 __all__ = ["ENV_VERSION", "setup"]
 
@@ -84,6 +85,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", remove_gone_pages)
     app.connect("build-finished", remove_unused_drawings)
     app.add_post_transform(LiveNames)
+    app.add_transform(SpacingAtRead)
+    app.add_post_transform(FrenchSpacing)
+    app.add_post_transform(LaTeXFrenchSpacing)
     app.connect("warn-missing-reference", warn_missing)
     app.add_css_file("orgchart.css")
 

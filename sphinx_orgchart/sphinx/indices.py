@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 from sphinx.domains import Index, IndexEntry
 
 from ..vocab import label
+from ..wording import sentence
 from .text import _, language_of
 
 if TYPE_CHECKING:
@@ -118,7 +119,7 @@ class SharedUnitIndex(Index):
             if wanted is not None and docname not in wanted:
                 continue
             for sharing in data.sharings(unit):
-                mode = label(sharing.mode, language)
+                mode = sentence(label(sharing.mode, language))  # a heading: "Service commun"
                 order.setdefault(mode, list(type(sharing.mode)).index(sharing.mode))
                 orgs = ", ".join(
                     data.organisations[o].display_name

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 from collections.abc import Callable
 from typing import TypeVar
 
-from babel.dates import format_date
 from docutils import nodes
 from sphinx.environment import BuildEnvironment
 from sphinx.locale import get_translation
 
 from ..i18n import DOMAIN, normalize_language, translate
+from ..wording import format_day
 
 __all__ = ["_", "__", "as_written", "console_language", "format_day", "language_of"]
 
@@ -33,11 +32,6 @@ def language_of(env: BuildEnvironment) -> str:
 def console_language() -> str:
     """The language Sphinx speaks on the console (it follows the user's locale)."""
     return "fr" if str(__("error")) == translate("fr", "error") else "en"
-
-
-def format_day(day: dt.date, language: str) -> str:
-    """A date as people write it: "1 janvier 2016", "1 January 2016"."""
-    return format_date(day, format="long", locale="fr" if language == "fr" else "en_GB")
 
 
 def as_written(run: Callable[[D], list[nodes.Node]]) -> Callable[[D], list[nodes.Node]]:

@@ -12,6 +12,7 @@ from sphinx.util.docutils import SphinxDirective
 from ..data import OrgData
 from ..model import LegalAct, Post, PostState, Sharing, Unit, UnitStatus
 from ..vocab import label
+from ..wording import format_number, format_percent, format_phone, with_kind
 from .datarest import parse_data_rest
 from .domain import anchor_of
 from .nodes import anchor_target
@@ -292,10 +293,17 @@ class UnitBlock:
             )
         if contact.phone:
             number = "".join(c for c in contact.phone if c.isdigit() or c == "+")
-            lines.append(nodes.reference(contact.phone, contact.phone, refuri=f"tel:{number}"))
-        for text in (contact.site, contact.address, contact.hours):
-            if text:
-                lines.append(nodes.Text(text))
+            phone = format_phone(contact.phone)
+            lines.append(nodes.reference(phone, phone, refuri=f"tel:{number}"))
+        if contact.site:
+            lines.append(nodes.Text(contact.site))
+        # an address keeps its lines; its first line is not the site said again
+        address = [line.strip() for line in (contact.address or "").splitlines() if line.strip()]
+        if address and contact.site and address[0].casefold() == contact.site.strip().casefold():
+            address = address[1:]
+        lines.extend(nodes.Text(line) for line in address)
+        if contact.hours:
+            lines.append(nodes.Text(contact.hours))
         if contact.website:
             lines.append(nodes.reference(contact.website, contact.website, refuri=contact.website))
         if lines:
@@ -306,7 +314,7 @@ class UnitBlock:
     def staff(self) -> Iterator[nodes.field]:
         """Staff in full-time equivalents."""
         if self.unit.staff is not None:
-            value = f"{self.unit.staff:g}"
+            value = format_number(self.unit.staff, self.language)
             yield _field(_("Staff"), _para(_("%s FTE") % value))
 
     def status(self) -> Iterator[nodes.field]:
@@ -343,7 +351,7 @@ class UnitBlock:
 
     def act_text(self, act: LegalAct) -> str:
         """ "délibération DCM 2023-145 of 11 December 2023"."""
-        text = f"{label(act.kind, self.language)} {act.reference}"
+        text = with_kind(label(act.kind, self.language), act.reference)
         if act.date:
             text += " " + _("of %s") % format_day(act.date, self.language)
         if act.title:
@@ -386,7 +394,7 @@ class UnitBlock:
                 para += xref("objective", objective.id, name)
             status = label(action.status, self.language)
             if action.progress is not None:
-                status += f", {action.progress} %"
+                status += ", " + format_percent(action.progress, self.language)
             if action.due:
                 status += ", " + _("due %s") % format_day(action.due, self.language)
             para += nodes.Text(f" ({status})")

@@ -14,7 +14,13 @@
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var texts = rows.map(function (row) { return fold(row.textContent); });
     var label = box.getAttribute("data-search-label") || "Search";
-    var countLabel = box.getAttribute("data-count-label") || "%(shown)s / %(total)s";
+    var countOne = box.getAttribute("data-count-one") || "%(shown)s / %(total)s";
+    var countOther = box.getAttribute("data-count-other") || countOne;
+    // French uses the singular for 0 and 1 ("0 unité sur 153"), English for 1 only
+    var rule = box.getAttribute("data-plural-rule") || "en";
+    var language = document.documentElement.lang || rule;
+    var number = window.Intl ? new Intl.NumberFormat(language) : null;
+    function written(n) { return number ? number.format(n) : String(n); }
 
     var input = document.createElement("input");
     input.type = "search";
@@ -34,9 +40,10 @@
         row.hidden = !match;
         if (match) { shown += 1; }
       });
-      status.textContent = countLabel
-        .replace("%(shown)s", String(shown))
-        .replace("%(total)s", String(rows.length));
+      var one = rule === "fr" ? shown <= 1 : shown === 1;
+      status.textContent = (one ? countOne : countOther)
+        .replace("%(shown)s", written(shown))
+        .replace("%(total)s", written(rows.length));
     }
 
     input.addEventListener("input", update);

@@ -13,6 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 from ...data import OrgData
 from ...model import Schedule
 from ...vocab import label
+from ...wording import with_kind
 from ..datarest import parse_data_rest
 from ..domain import OrgDomain
 from ..state import get_state, note_deps
@@ -100,7 +101,7 @@ class BodyDirective(SphinxDirective):
                 _bullets(
                     [
                         nodes.Text(
-                            f"{label(a.kind, language)} {a.reference}"
+                            with_kind(label(a.kind, language), a.reference)
                             + (f" ({format_day(a.date, language)})" if a.date else "")
                         )
                         for a in body.legal_basis

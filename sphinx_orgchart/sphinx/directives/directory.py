@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -10,8 +11,10 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ...data import OrgData
+from ...i18n import ntranslate
 from ...model import PostState, Unit, UnitStatus
 from ...vocab import label
+from ...wording import format_phone
 from ..domain import OrgDomain
 from ..indices import french_key
 from ..state import OptionError, data_for, get_state, note_deps, option_id
@@ -20,11 +23,44 @@ from ..text import _, __, as_written, language_of
 from ..unitblock import xref
 from ..warnings import BAD_OPTION, warn
 
-__all__ = ["DirectoryDirective", "directory", "setup_directory"]
+__all__ = ["DirectoryDirective", "directory", "email_address", "setup_directory"]
 
 
 class directory(nodes.General, nodes.Element):
     """Holds a directory table; in HTML, a script adds a search box above it."""
+
+
+class email_address(nodes.reference):
+    """An e-mail address; in HTML and LaTeX it breaks after its dots and ``@``, never
+    hyphenated."""
+
+
+def _visit_email_latex(self: Any, node: email_address) -> None:
+    # \sphinxnolinkurl sets the address as url.sty does: breaks at . and @, no hyphen.
+    self.body.append(
+        r"\sphinxhref{%s}{\sphinxnolinkurl{%s}}"  # noqa: UP031  (LaTeX braces)
+        % (self.encode_uri(node["refuri"]), self.encode_uri(node.astext()))
+    )
+    raise nodes.SkipNode
+
+
+def _visit_email_html(self: Any, node: email_address) -> None:
+    # a <wbr> after each dot and @: the address wraps there, and copies without them
+    self.visit_reference(node)
+    pieces = [self.encode(p) for p in re.split(r"(?<=[.@])", node.astext())]
+    if self.in_mailto and self.settings.cloak_email_addresses:
+        pieces = [self.cloak_email(p) for p in pieces]
+    self.body.append("<wbr>".join(pieces))
+    self.depart_reference(node)
+    raise nodes.SkipNode
+
+
+def _visit_email(self: Any, node: email_address) -> None:
+    self.visit_reference(node)
+
+
+def _depart_email(self: Any, node: email_address) -> None:
+    self.depart_reference(node)
 
 
 def _order(argument: str | None) -> str:
@@ -137,13 +173,25 @@ class DirectoryDirective(SphinxDirective):
                 ]
             )
         node = directory(
-            search_label=_("Search the directory"), count_label=_("%(shown)s of %(total)s units")
+            search_label=_("Search the directory"),
+            # both forms: the script picks one by the number shown ("1 unité sur 153")
+            count_one=ntranslate(
+                language, "%(shown)s of %(total)s unit", "%(shown)s of %(total)s units", 1
+            ),
+            count_other=ntranslate(
+                language, "%(shown)s of %(total)s unit", "%(shown)s of %(total)s units", 2
+            ),
+            plural_rule=language,
         )
         node += table(
             [_("Unit"), _("Level"), _("Attached to"), _("Head"), _("Phone"), _("Email"), _("Site")],
             rows,
-            [24, 10, 12, 20, 12, 14, 8],
-            classes=["orgchart-directory-table"],
+            # per cent of the PDF's line ("colwidths-given"): the e-mail's longest piece
+            # between its breaks ("belcourt-metropole.") and a phone number on one line
+            # fit their column in 10 pt type, each header in the text builder's characters;
+            # HTML has its own widths (orgchart.css)
+            [16, 10, 13, 15, 15, 19, 12],
+            classes=["orgchart-directory-table", "colwidths-given"],
         )
         return [node]
 
@@ -168,18 +216,16 @@ class DirectoryDirective(SphinxDirective):
         if unit.contact is None or not unit.contact.phone:
             return []
         number = "".join(c for c in unit.contact.phone if c.isdigit() or c == "+")
-        return [nodes.reference(unit.contact.phone, unit.contact.phone, refuri=f"tel:{number}")]
+        phone = format_phone(unit.contact.phone)  # never broken across two lines
+        return [nodes.reference(phone, phone, refuri=f"tel:{number}")]
 
     @staticmethod
     def email(unit: Unit) -> list[nodes.Node]:
         """The email address, as a mailto: link."""
         if unit.contact is None or not unit.contact.email:
             return []
-        return [
-            nodes.reference(
-                unit.contact.email, unit.contact.email, refuri=f"mailto:{unit.contact.email}"
-            )
-        ]
+        address = unit.contact.email
+        return [email_address(address, address, refuri=f"mailto:{address}")]
 
 
 def _visit_directory_html(self: Any, node: directory) -> None:
@@ -189,7 +235,12 @@ def _visit_directory_html(self: Any, node: directory) -> None:
             "div",
             "",
             CLASS="orgchart-directory",
-            **{"data-search-label": node["search_label"], "data-count-label": node["count_label"]},
+            **{
+                "data-search-label": node["search_label"],
+                "data-count-one": node["count_one"],
+                "data-count-other": node["count_other"],
+                "data-plural-rule": node["plural_rule"],
+            },
         )
     )
 
@@ -211,6 +262,14 @@ def setup_directory(app: Sphinx) -> None:
         text=(_pass, _pass),
         man=(_pass, _pass),
         texinfo=(_pass, _pass),
+    )
+    app.add_node(
+        email_address,
+        html=(_visit_email_html, None),
+        latex=(_visit_email_latex, None),
+        text=(_visit_email, _depart_email),
+        man=(_visit_email, _depart_email),
+        texinfo=(_visit_email, _depart_email),
     )
     app.add_js_file("orgchart-directory.js", loading_method="defer")
     app.add_directive_to_domain("org", "directory", DirectoryDirective)

@@ -15,6 +15,7 @@ from ...graph import ChartSpec, build_charts, default_title
 from ...model import Event, EventKind
 from ...timeline import as_of_view, compare, event_title, events_between
 from ...vocab import label
+from ...wording import with_kind
 from ..datarest import parse_data_rest
 from ..nodes import unique_id
 from ..state import OptionError, get_state, note_deps, option_id
@@ -138,7 +139,7 @@ class ChangesDirective(SphinxDirective):
             facts.append(self.units(data, _("Previously under: "), [event.previous_parent]))
         if event.reference is not None:
             ref = event.reference
-            text = f"{label(ref.kind, language)} {ref.reference}"
+            text = with_kind(label(ref.kind, language), ref.reference)
             if ref.date:
                 text += " " + _("of %s") % format_day(ref.date, language)
             facts.append(nodes.paragraph("", _("Reference: ") + text))

@@ -318,9 +318,10 @@ class ObjectivesDirective(SphinxDirective):
             [
                 data.levels[level].label(language),
                 _("Actions"),
-                label(ActionStatus.done, language),
-                label(ActionStatus.in_progress, language),
-                label(ActionStatus.late, language),
+                # the actions counted: "Réalisées", not the status of one ("réalisée")
+                _("Done"),
+                _("In progress"),
+                _("Late"),
                 _("Progress"),
             ],
             rows,

@@ -15,6 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 from ...graph import ChartSpec, RenderError, dot_version
 from ...graph.fonts import resolved_family
 from ...graph.poster import PAPERS, best_row_width, poster, poster_dot
+from ...wording import NBSP, format_number, of_org, of_organisation
 from ...writefile import write_bytes_atomic
 from ..fonts import warn_if_font_missing
 from ..state import get_state, note_deps
@@ -70,8 +71,13 @@ class PosterDirective(SphinxDirective):
             ],
         )
         unit = data.units.get(target)
-        title = unit.label if unit else data.organisations[target].name
-        text = _("Organisation chart of %(title)s (PDF)") % {"title": title}
+        language = language_of(self.env)
+        of_title = (
+            of_organisation(unit.label, language)
+            if unit
+            else of_org(data.organisations[target], language)
+        )
+        text = _("Organisation chart %(of_title)s (PDF)") % {"of_title": of_title}
         node = poster_link(
             text,
             text,
@@ -119,13 +125,15 @@ def visit_poster_html(self: Any, node: poster_link) -> None:
         except RenderError as exc:
             warn(__("the chart could not be drawn: %s") % exc, CHART, node)
             raise nodes.SkipNode from exc
-    size = f"{outfile.stat().st_size / 1024:.0f}"
+    # "1 234 Ko": the number in the language's groups, held to its unit
+    language = language_of(self.builder.env)
+    size = format_number(round(outfile.stat().st_size / 1024), language)
     href = posixpath.join(self.builder.dlpath, name)
     self.body.append(
         self.starttag(node, "a", "", href=href, download=name, CLASS="reference download")
     )
     self.body.append(self.encode(node.astext()))
-    self.body.append("</a>" + self.encode(" — " + _("%s KB") % size))
+    self.body.append("</a>" + self.encode(" — " + (_("%s KB") % size).replace(" ", NBSP)))
     raise nodes.SkipNode
 
 

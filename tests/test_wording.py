@@ -1,0 +1,121 @@
+"""sphinx_orgchart.wording, without Sphinx: dates, numbers, counts, names, French spacing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sphinx_orgchart.wording import (
+    NARROW_NBSP,
+    NBSP,
+    format_count,
+    format_day,
+    format_number,
+    format_percent,
+    format_phone,
+    of_organisation,
+    sentence,
+    to_organisation,
+    typeset,
+    with_kind,
+)
+
+
+@pytest.mark.parametrize(
+    ("day", "language", "written"),
+    [
+        (dt.date(2019, 1, 1), "fr", "1er janvier 2019"),
+        (dt.date(2016, 3, 2), "fr", "2 mars 2016"),
+        (dt.date(2026, 9, 11), "fr", "11 septembre 2026"),  # only the first is an ordinal
+        (dt.date(2016, 1, 1), "en", "1 January 2016"),
+    ],
+)
+def test_dates_are_written_as_people_write_them(day: dt.date, language: str, written: str) -> None:
+    assert format_day(day, language) == written.replace(" ", NBSP)  # never broken
+
+
+def test_numbers_and_counts() -> None:
+    assert format_number(2400, "fr") == f"2{NARROW_NBSP}400"
+    assert format_number(2400, "en") == "2,400"
+    assert format_number(10, "fr", 1) == "10,0"
+    one, many = "%(n)s unit", "%(n)s units"
+    assert format_count("fr", one, many, 1) == "1 unité"
+    assert format_count("fr", one, many, 0) == "0 unité"  # French: 0 is singular
+    assert format_count("fr", one, many, 2400) == f"2{NARROW_NBSP}400 unités"
+    assert format_count("en", one, many, 0) == "0 units"
+    assert format_count("en", one, many, 1) == "1 unit"
+    assert format_percent(40, "fr") == f"40{NBSP}%"
+    assert format_percent(40, "en") == "40%"
+
+
+def test_phone_numbers_hold_on_one_line() -> None:
+    assert format_phone("03 53 01 12 00") == NBSP.join(["03", "53", "01", "12", "00"])
+    assert format_phone("voir l'accueil") == "voir l'accueil"  # not a number: as written
+
+
+def test_an_act_says_its_kind_once() -> None:
+    assert with_kind("convention", "Convention de service commun") == (
+        "Convention de service commun"
+    )
+    assert with_kind("arrêté", "n° 2024-118") == "arrêté n° 2024-118"
+    assert with_kind("order (arrêté)", "Arrêté du maire") == "Arrêté du maire"
+
+
+@pytest.mark.parametrize(
+    ("name", "of", "to"),
+    [
+        ("Ville de Belcourt", "de la Ville de Belcourt", "à la Ville de Belcourt"),
+        ("CCAS de Belcourt", "du CCAS de Belcourt", "au CCAS de Belcourt"),
+        ("Agence d'urbanisme", "de l'Agence d'urbanisme", "à l'Agence d'urbanisme"),
+        ("Établissement public", "de l'Établissement public", "à l'Établissement public"),
+        ("Angers Loire Métropole", "d'Angers Loire Métropole", "à Angers Loire Métropole"),
+        ("Belcourt Métropole", "de Belcourt Métropole", "à Belcourt Métropole"),
+    ],
+)
+def test_organisation_names_take_their_article(name: str, of: str, to: str) -> None:
+    assert of_organisation(name, "fr") == of
+    assert to_organisation(name, "fr") == to
+
+
+def test_the_data_gives_the_form_with_its_article() -> None:
+    assert of_organisation("Ville de Belcourt", "en") == "of Ville de Belcourt"
+    written = "the City of Belcourt"
+    assert of_organisation("Ville de Belcourt", "en", written) == "of the City of Belcourt"
+    assert to_organisation("Ville de Belcourt", "en", written) == "to the City of Belcourt"
+    assert of_organisation("Mairie", "fr", "la mairie annexe") == "de la mairie annexe"
+
+
+def test_sentence_changes_the_first_letter_only() -> None:
+    assert sentence("service commun") == "Service commun"
+    assert sentence("DSI mutualisée") == "DSI mutualisée"
+    assert sentence("") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "spaced"),
+    [
+        ("mot;", f"mot{NARROW_NBSP};"),
+        ("mot ; autre", f"mot{NARROW_NBSP}; autre"),
+        ("Quoi ?", f"Quoi{NARROW_NBSP}?"),
+        ("Quoi!", f"Quoi{NARROW_NBSP}!"),
+        ("Missions : recruter", f"Missions{NBSP}: recruter"),
+        ("«mot»", f"«{NBSP}mot{NBSP}»"),
+        ("« mot »", f"«{NBSP}mot{NBSP}»"),
+        ("40 %", f"40{NBSP}%"),
+        ("n° 12", f"n°{NBSP}12"),
+        ("2 400 agents", f"2{NBSP}400 agents"),
+        # left as written: addresses, times, a colon inside a word
+        ("https://belcourt.example", "https://belcourt.example"),
+        ("à 9:30", "à 9:30"),
+        ("", ""),
+    ],
+)
+def test_french_spacing(text: str, spaced: str) -> None:
+    assert typeset(text, "fr") == spaced
+    # applied when the page is read and again when it is written: once is enough
+    assert typeset(spaced, "fr") == spaced
+
+
+def test_english_spacing_holds_numbers_only() -> None:
+    assert typeset("2 400 staff: yes; no!", "en") == f"2{NBSP}400 staff: yes; no!"
