@@ -15,6 +15,8 @@ that "convention Convention de service commun" says "convention" twice: these ar
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -71,7 +73,12 @@ def format_day(day: dt.date, language: str) -> str:
 def format_number(value: float, language: str, decimals: int | None = None) -> str:
     """A number with the language's grouping and decimal sign: "2 400", "10,0"; "2,400"."""
     pattern = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
-    return format_decimal(value, format=pattern, locale=_locale(language))
+    # Babel rounds in the current decimal context (28 digits): a number larger than that
+    # (a staff of 1e30 is valid data) needs a context that holds all its digits.
+    digits = len(f"{abs(value):.0f}") + 12 if math.isfinite(value) else 28
+    with decimal.localcontext() as context:
+        context.prec = max(28, digits)
+        return format_decimal(value, format=pattern, locale=_locale(language))
 
 
 def format_count(language: str, singular: str, plural: str, count: int, **values: str) -> str:

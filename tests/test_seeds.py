@@ -116,7 +116,7 @@ def test_besancon_shared_units_are_in_both_charts(besancon: Path) -> None:
     ville = charts_under(besancon / "organigramme.html", "Ville de Besançon")
     assert "mutualisé avec Grand Besançon" in ville  # the home chart marks them
     grand = charts_under(besancon / "organigramme.html", "Grand Besançon")
-    assert "Unités mutualisées de Ville" in grand
+    assert "Unités mutualisées de la Ville" in grand
     assert "Pôle Ressources Humaines partagé" in grand
     assert "Département Urbanisme" in grand
 

@@ -119,3 +119,9 @@ def test_french_spacing(text: str, spaced: str) -> None:
 
 def test_english_spacing_holds_numbers_only() -> None:
     assert typeset("2 400 staff: yes; no!", "en") == f"2{NBSP}400 staff: yes; no!"
+
+
+def test_a_number_larger_than_the_decimal_context_is_written_whole() -> None:
+    """A staff of 1e30 is valid data (found by the fuzzer: Babel's rounding overflowed)."""
+    written = format_number(1e30, "fr")
+    assert written.replace("\u202f", "").replace("\xa0", "") == "1" + "0" * 30
