@@ -20,6 +20,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx_orgchart",
     "orgchart_reference",
+    "orgchart_example",
     "benchmark_results",
     "example_workbook",
 ]
