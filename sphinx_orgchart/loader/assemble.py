@@ -346,6 +346,14 @@ class Assembler:
                 parent if isinstance(parent, str) else None,
             )
         )
+        # the organisations it served may have no unit of their own (member communes)
+        shared = own.get("shared")
+        partnerships = shared if isinstance(shared, list) else [shared]
+        for partnership in partnerships:
+            partners = partnership.get("with") if isinstance(partnership, dict) else None
+            for partner in partners if isinstance(partners, list) else [partners]:
+                if isinstance(partner, str):
+                    self.lost_units.append((None, partner, None))
 
     def _nested_fields(
         self, item: dict[str, Any], origin: Source, parent: str | None, org: str | None

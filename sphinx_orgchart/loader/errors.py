@@ -76,7 +76,7 @@ _MESSAGES: dict[str, str] = {
     "orgchart_vacant_holder": N_(
         "a vacant post has no holder: remove 'holder' or set 'state' to filled or interim"
     ),
-    "orgchart_dates_order": N_("valid_until (%(until)s) is before valid_from (%(start)s)"),
+    "orgchart_dates_order": N_("%(end_name)s (%(until)s) is before %(start_name)s (%(start)s)"),
     "orgchart_times_order": N_("end (%(end)s) is not after start (%(start)s)"),
     "orgchart_due_order": N_(
         "due (%(due)s) is before start (%(start)s): an action ends after it starts"
@@ -96,7 +96,6 @@ _MESSAGES: dict[str, str] = {
 
 # Record-level errors are located at the key they are about.
 _LOCATED_AT: dict[str, str] = {
-    "orgchart_dates_order": "valid_until",
     "orgchart_times_order": "end",
     "orgchart_due_order": "due",
     "orgchart_vacant_holder": "holder",
@@ -274,7 +273,9 @@ def _invalid(
     ):
         kind = "date_impossible"
     located = path
-    if kind in _LOCATED_AT:
+    if kind == "orgchart_dates_order":
+        located = (*path, str(ctx.get("end_name", "valid_until")))
+    elif kind in _LOCATED_AT:
         located = (*path, _LOCATED_AT[kind])
     elif kind in ("orgchart_event_field", "orgchart_event_count"):
         located = (*path, str(ctx.get("field", "")))

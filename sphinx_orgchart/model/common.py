@@ -37,6 +37,7 @@ __all__ = [
     "Strict",
     "Text",
     "Url",
+    "check_dates_order",
 ]
 
 SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$")
@@ -102,6 +103,27 @@ def _check_date(value: Any) -> Any:
 
 Date = Annotated[dt.date, BeforeValidator(_check_date)]
 """A day written YYYY-MM-DD (a number such as 2024 is refused, not read as a timestamp)."""
+
+
+def check_dates_order(
+    start: dt.date | None,
+    end: dt.date | None,
+    start_name: str = "valid_from",
+    end_name: str = "valid_until",
+) -> None:
+    """Refuse an end before its start (a record's validity, a partnership's dates), naming
+    the two fields; the loader locates the message at the end's line."""
+    if start and end and end < start:
+        raise PydanticCustomError(
+            "orgchart_dates_order",
+            "{end_name} ({until}) is before {start_name} ({start})",
+            {
+                "until": str(end),
+                "start": str(start),
+                "end_name": end_name,
+                "start_name": start_name,
+            },
+        )
 
 
 def written(value: Any) -> Any:

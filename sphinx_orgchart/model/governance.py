@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, Id, LegalAct, Line, Record, Strict, Text
+from .common import Date, Id, LegalAct, Line, Record, Strict, Text, check_dates_order
 
 __all__ = ["Body", "BodyKind", "Frequency", "Member", "Schedule", "Weekday"]
 
@@ -123,12 +123,7 @@ class Body(Record):
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Body:
-        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise PydanticCustomError(
-                "orgchart_dates_order",
-                "valid_until ({until}) is before valid_from ({start})",
-                {"until": str(self.valid_until), "start": str(self.valid_from)},
-            )
+        check_dates_order(self.valid_from, self.valid_until)
         return self
 
     @property

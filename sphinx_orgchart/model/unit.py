@@ -10,7 +10,7 @@ from pydantic import Field, GetJsonSchemaHandler, field_validator, model_validat
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, PydanticCustomError
 
-from .common import Contact, Date, Id, LegalAct, Line, Record, Strict, Text
+from .common import Contact, Date, Id, LegalAct, Line, Record, Strict, Text, check_dates_order
 
 __all__ = [
     "Attachment",
@@ -128,12 +128,7 @@ class Sharing(Strict):
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Sharing:
-        if self.since and self.until and self.until < self.since:
-            raise PydanticCustomError(
-                "orgchart_dates_order",
-                "until ({until}) is before since ({start})",
-                {"until": str(self.until), "start": str(self.since)},
-            )
+        check_dates_order(self.since, self.until, "since", "until")
         return self
 
     def is_active_on(self, day: dt.date) -> bool:
@@ -231,12 +226,7 @@ class Unit(Record):
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Unit:
-        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise PydanticCustomError(
-                "orgchart_dates_order",
-                "valid_until ({until}) is before valid_from ({start})",
-                {"until": str(self.valid_until), "start": str(self.valid_from)},
-            )
+        check_dates_order(self.valid_from, self.valid_until)
         return self
 
     @property
