@@ -299,3 +299,9 @@ def test_two_clean_builds_are_identical(tmp_path: Path) -> None:
     build(second)
     ours, theirs = first / "_build" / "html", second / "_build" / "html"
     assert compare_trees(ours, theirs) == []
+
+
+def test_removing_a_sigle_of_a_unit_shared_into_another_chart(project: Path) -> None:
+    """Found by the edit property test: the Métropole's DGS loses its sigle."""
+    edit(project, "metropole/units.yaml", "    sigle: DGS\n    level: dg\n", "    level: dg\n")
+    assert_exact(project)

@@ -283,6 +283,15 @@ class ChartDirective(SphinxDirective):
         """Record what the chart shows, for incremental rebuilds."""
         keys = {"as-of", "people", "levels", "categories", "attachments", "sharing"}
         keys.update(f"unit:{unit_id}" for unit_id in chart.unit_ids())
+        # An attached unit's box and list item name its main parent ("↳ DGS"): the parents'
+        # names are shown too (found by the edit property test: a sigle removed).
+        data = get_state(self.env).data
+        if data is not None:
+            keys.update(
+                f"label:{data.units[unit_id].parent}"
+                for unit_id in chart.unit_ids()
+                if unit_id in data.units and data.units[unit_id].parent
+            )
         # Whose sub-units the chart draws (not those of the shared units it borrows).
         keys.update(
             f"children:{box.id}"
