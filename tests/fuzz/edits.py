@@ -18,6 +18,7 @@ import yaml
 from hypothesis import strategies as st
 
 from sphinx_orgchart.loader import load_package
+from sphinx_orgchart.model import SECTIONS
 
 from .edit_values import DELETE, FIELDS, NAMES, SIGLES, Context, package_fields
 
@@ -26,18 +27,6 @@ __all__ = ["Documents", "apply_random_edit", "read_documents", "write_documents"
 Draw = Any
 Documents = dict[str, Any]  # file path (relative to the package) -> YAML values
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-SECTIONS = (
-    "organisations",
-    "levels",
-    "categories",
-    "units",
-    "bodies",
-    "orientations",
-    "objectives",
-    "actions",
-    "events",
-)
 
 
 def read_documents(root: Path) -> Documents:
