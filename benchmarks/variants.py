@@ -153,10 +153,19 @@ class OrgchartVariant(Variant):
 
 class BaselineVariant(Variant):
     """The same content as plain reST pages, nested like the organisation, no extension
-    (but Sphinx's own ``sphinx.ext.graphviz`` for the charts)."""
+    but Sphinx's own ``sphinx.ext.graphviz`` for the charts, and the extension's rule for
+    the navigation (``sphinx_orgchart.sphinx.navigation``, which needs no data).
+
+    So that a rebuild writes the pages the extension writes (every page right after an
+    edit, as plain Sphinx alone does not do): the pages whose sidebar or previous / next
+    links show a renamed or added unit are written again by the navigation rule, and the
+    directory names each unit in its text, so that renaming a unit edits the directory
+    page as well as the unit's, as a person keeping it by hand would.
+    """
 
     name = "baseline"
     title = "plain reST"
+    extensions: ClassVar[list[str]] = ["sphinx_orgchart.sphinx.navigation"]
 
     def __init__(self, theme: str = "alabaster", features: Iterable[str] = FEATURES) -> None:
         super().__init__(theme, features)
@@ -189,10 +198,11 @@ class BaselineVariant(Variant):
             )
         ]
         for unit in data.units.values():
+            parent = data.units.get(unit.parent) if unit.parent else None
             cells = (
-                f":doc:`{unit.id}`",
+                f":doc:`{unit.label} <{unit.id}>`",
                 data.levels.get(unit.level, unit.level),
-                f":doc:`{unit.parent}`" if unit.parent else "",
+                f":doc:`{parent.label} <{parent.id}>`" if parent else "",
                 unit.head or "",
                 unit.phone or "",
                 unit.email or "",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,10 +20,11 @@ from ..model import MANIFEST_NAME, SECTIONS, OrgPackage, PackageInfo, Unit
 from ..problems import FILE_UNREADABLE, MANIFEST, NOTHING_INCLUDED, Problem, Severity, sort_problems
 from .assemble import ANY, Assembler, Source
 from .files import empty_patterns, find_files, outside_manifest
+from .readcache import ReadCache
 from .texts import text_problems
 from .yamlsource import YamlFile, read_yaml
 
-__all__ = ["LoadResult", "digest_files", "find_files", "load_package", "package_files"]
+__all__ = ["LoadResult", "ReadCache", "digest_files", "find_files", "load_package", "package_files"]
 
 SINGLE_FILE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -77,20 +79,27 @@ def _raw_manifest_settings(file: YamlFile) -> tuple[str, list[str] | None, list[
     )
 
 
-def load_package(path: str | Path) -> LoadResult:
-    """Load the package at ``path`` (a folder with an orgchart.yaml, or a single file)."""
+def load_package(path: str | Path, cache: ReadCache | None = None) -> LoadResult:
+    """Load the package at ``path`` (a folder with an orgchart.yaml, or a single file).
+
+    With a ``cache``, files whose bytes are those it holds are not parsed again, and the
+    cache is updated with the others (a rebuild after one file changed parses that file).
+    """
     # Loading creates hundreds of thousands of small objects and no cycles: the cyclic
     # garbage collector only slows it down (by a third on 5,000 units).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(path)
+        result = _load(path, read_yaml if cache is None else cache.read)
+        if cache is not None:
+            cache.keep_only(list(result.files))
+        return result
     finally:
         if enabled:
             gc.enable()
 
 
-def _load(path: str | Path) -> LoadResult:
+def _load(path: str | Path, read: Callable[[Path], YamlFile]) -> LoadResult:
     root = Path(path).absolute()
     result = LoadResult(root=root, data=None)
     if not root.exists():
@@ -115,7 +124,7 @@ def _load(path: str | Path) -> LoadResult:
     if refused is not None:
         result.problems.append(refused)
         return result
-    manifest_file = read_yaml(manifest)
+    manifest_file = read(manifest)
     language, include, exclude = _raw_manifest_settings(manifest_file)
     if isinstance(manifest_file.value, dict) and isinstance(
         manifest_file.value.get("ignore"), list
@@ -146,11 +155,11 @@ def _load(path: str | Path) -> LoadResult:
     assembler.problems.extend(outside)
     if any(p.code == NOTHING_INCLUDED for p in outside):
         assembler.lost_units.append((None, ANY, None))  # units may be in the files left out
-    files += [read_yaml(p) for p in paths]
+    files += [read(p) for p in paths]
     for file in files:
         assembler.problems.extend(file.problems)
         assembler.add_file(file, is_manifest=file is manifest_file)
-        result.files[file.path.as_posix()] = _digest(file.path)
+        result.files[file.path.as_posix()] = file.digest or _digest(file.path)
     if assembler.info is not None:
         assembler.origins[("package", "package")] = Source(
             manifest, manifest_file.lines, ("package",)

@@ -6,6 +6,7 @@ keys, UTF-8 text. libyaml's C parser is used when PyYAML was built with it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,6 +81,8 @@ class YamlFile:
     lines: LineMap = field(default_factory=LineMap)
     problems: list[Problem] = field(default_factory=list)
     text: str = field(default="", repr=False)
+    digest: str = ""
+    """SHA-256 of the bytes read ("" when the file could not be read)."""
 
     @property
     def guessed_ids(self) -> set[str]:
@@ -100,6 +103,10 @@ class SourceInt(int):
         number = super().__new__(cls, value)
         number.text = text
         return number
+
+    def __reduce__(self) -> tuple[type[SourceInt], tuple[int, str]]:
+        # pickled with the package's read cache: keep how it was written
+        return (SourceInt, (int(self), self.text))
 
 
 _TIME_LIKE = re.compile(r"^(\d{1,2}):(\d{2})$")
@@ -373,6 +380,7 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlFile:
             )
             return out
         data = path.read_bytes()
+        out.digest = hashlib.sha256(data).hexdigest()
     except OSError as exc:
         out.problems.append(
             Problem(

@@ -330,10 +330,35 @@ class OrgDomain(Domain):
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Everything described, for objects.inv (intersphinx) and the search index."""
-        language = language_of(self.env)
+        names = self.object_names()
         for (objtype, object_id), (docname, anchor) in sorted(self.objects.items()):
-            name = display_name(self.state.data, objtype, object_id, language) or object_id
+            name = names.get(f"{objtype}:{object_id}") or object_id
             yield object_id, name, objtype, docname, anchor, 1
+
+    def object_names(self) -> dict[str, str]:
+        """The display name of every object described (``<objtype>:<id>``), made once per
+        version of the data and kept with the environment: objects.inv and the search index
+        are written on every build, and a rebuild with no change does not read the data."""
+        state = self.state
+        language = language_of(self.env)
+        key = f"{state.data_key}/{language}/{len(self.objects)}"
+        kept = state.indices.get("names")
+        if (
+            state.data_key
+            and kept is not None
+            and kept[0] == key
+            and kept[1].keys() == {f"{objtype}:{object_id}" for objtype, object_id in self.objects}
+        ):
+            names: dict[str, str] = kept[1]
+            return names
+        data = state.data
+        names = {
+            f"{objtype}:{object_id}": display_name(data, objtype, object_id, language) or ""
+            for objtype, object_id in self.objects
+        }
+        if state.data_key:
+            state.indices["names"] = (key, names)
+        return names
 
     def get_full_qualified_name(self, node: Element) -> str | None:
         """The id a reference names."""

@@ -27,16 +27,16 @@ from .directives.poster import setup_poster
 from .directives.shared import SharedDirective
 from .directives.unit import UnitDirective, UnitPageDirective
 from .domain import OrgDomain, warn_missing
+from .indices import prepare_indices
 from .livenames import LiveNames
-from .navigation import before_reading, rewritten_docs
 from .nodes import setup_nodes
 from .pages import generate_pages, remove_gone_pages, remove_unused_drawings
-from .state import load_state, note_references, outdated_docs
+from .state import before_reading, load_state, note_references, outdated_docs, rewritten_docs
 from .typography import FrenchSpacing, LaTeXFrenchSpacing, SpacingAtRead
 
 __all__ = ["ENV_VERSION", "setup"]
 
-ENV_VERSION = 4
+ENV_VERSION = 5
 """Bumped when what the extension keeps in the environment changes shape."""
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -83,6 +83,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("doctree-read", note_references)
     app.connect("env-get-updated", rewritten_docs)
     app.connect("env-get-updated", remove_gone_pages)
+    app.connect("env-updated", prepare_indices)
     app.connect("build-finished", remove_unused_drawings)
     app.add_post_transform(LiveNames)
     app.add_transform(SpacingAtRead)

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, ClassVar
 
+from sphinx.application import Sphinx
 from sphinx.domains import Index, IndexEntry
+from sphinx.environment import BuildEnvironment
 
 from ..vocab import label
 from ..wording import sentence
@@ -16,7 +20,7 @@ from .text import _, language_of
 if TYPE_CHECKING:
     from .domain import OrgDomain
 
-__all__ = ["SharedUnitIndex", "UnitIndex", "french_key"]
+__all__ = ["SharedUnitIndex", "UnitIndex", "french_key", "prepare_indices"]
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 
@@ -31,6 +35,31 @@ def _fold(char: str) -> str:
 def french_key(text: str) -> tuple[str, str]:
     """Sort key that files É with E and ignores case and accents, as French indexes do."""
     return ("".join(map(_fold, text)), text)
+
+
+Content = list[tuple[str, list[IndexEntry]]]
+
+
+def _cached(
+    domain: OrgDomain, name: str, docnames: Iterable[str] | None, compute: Callable[[], Content]
+) -> tuple[Content, bool]:
+    """The index ``compute`` makes, or the one it made last time from the same data,
+    objects and language: Sphinx makes the indices on every build, and making them reads
+    the data, which a rebuild with no change in it otherwise does not read."""
+    state = domain.state
+    if not state.has_data:
+        return [], False
+    if docnames is not None or not state.data_key:
+        return compute(), False
+    objects = sorted((kind, oid, *place) for (kind, oid), place in domain.objects.items())
+    key = json.dumps([state.data_key, language_of(domain.env), objects], ensure_ascii=False)
+    digest = hashlib.blake2b(key.encode("utf-8"), digest_size=16).hexdigest()
+    kept = state.indices.get(name)
+    if kept is not None and kept[0] == digest:
+        return kept[1], False
+    content = compute()
+    state.indices[name] = (digest, content)
+    return content, False
 
 
 def _letter(key: tuple[str, str]) -> str:
@@ -50,9 +79,12 @@ class UnitIndex(Index):
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         """Entries grouped by initial letter, French order."""
+        return _cached(self.domain, self.name, docnames, lambda: self._generate(docnames))
+
+    def _generate(self, docnames: Iterable[str] | None) -> Content:
         data = self.domain.state.data
         if data is None:
-            return [], False
+            return []
         language = language_of(self.domain.env)
         wanted = set(docnames) if docnames is not None else None
         # Sorted on the French key, then the id: reading the documents in another order
@@ -88,7 +120,7 @@ class UnitIndex(Index):
         content: dict[str, list[IndexEntry]] = {}
         for key, _id, _kind, entry in sorted(entries, key=lambda item: item[:3]):
             content.setdefault(_letter(key), []).append(entry)
-        return sorted(content.items(), key=lambda item: french_key(item[0])), False
+        return sorted(content.items(), key=lambda item: french_key(item[0]))
 
 
 class SharedUnitIndex(Index):
@@ -104,9 +136,12 @@ class SharedUnitIndex(Index):
         self, docnames: Iterable[str] | None = None
     ) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         """Entries grouped by mode, French order within each."""
+        return _cached(self.domain, self.name, docnames, lambda: self._generate(docnames))
+
+    def _generate(self, docnames: Iterable[str] | None) -> Content:
         data = self.domain.state.data
         if data is None:
-            return [], False
+            return []
         language = language_of(self.domain.env)
         wanted = set(docnames) if docnames is not None else None
         groups: dict[str, list[IndexEntry]] = {}
@@ -129,4 +164,14 @@ class SharedUnitIndex(Index):
                 entries = groups.setdefault(mode, [])
                 if not any(e.docname == docname and e.anchor == anchor for e in entries):
                     entries.append(IndexEntry(unit.label, 0, docname, anchor, orgs, "", ""))
-        return sorted(groups.items(), key=lambda item: order[item[0]]), False
+        return sorted(groups.items(), key=lambda item: order[item[0]])
+
+
+def prepare_indices(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Make the domain's indices once the documents are read (``env-updated``), so that they
+    are pickled with the environment: a rebuild with no change finds them made."""
+    domain: OrgDomain = env.get_domain("org")  # type: ignore[assignment]
+    for index_class in domain.indices:
+        index_class(domain).generate()
+    domain.object_names()
+    return []

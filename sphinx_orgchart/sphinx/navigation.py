@@ -3,17 +3,38 @@
 Sphinx writes again the documents it read, not those whose sidebar or previous / next
 links show a document added, removed, renamed or moved. The extension compares the tree
 before and after reading, and names them (``env-get-updated``).
+
+The rule needs nothing of the organisation data: :func:`setup` makes this module a Sphinx
+extension of its own, which the benchmarks load into the plain reST handbook so that its
+rebuilds write the same pages as the extension's (``benchmarks/variants.py``).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import ThemeError
 
-from .state import get_state
+__all__ = [
+    "NavigationMemory",
+    "navigation_to_rewrite",
+    "remember_added",
+    "remember_navigation",
+    "setup",
+]
 
-__all__ = ["before_reading", "navigation_to_rewrite", "rewritten_docs"]
+
+@dataclass
+class NavigationMemory:
+    """What one build remembers between its events: the documents added (``env-get-outdated``),
+    and the navigation of the documents about to be read (``env-before-read-docs``)."""
+
+    added: set[str] = field(default_factory=set)
+    before_read: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    relations: dict[str, list[str | None]] = field(default_factory=dict)
 
 
 def _navigation_of(env: BuildEnvironment, docname: str) -> tuple[str, list[str]]:
@@ -21,13 +42,19 @@ def _navigation_of(env: BuildEnvironment, docname: str) -> tuple[str, list[str]]
     return (title.astext() if title is not None else "", env.toctree_includes.get(docname, []))
 
 
-def before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+def remember_added(memory: NavigationMemory, added: set[str]) -> None:
+    """Keep the documents added in this build (from ``env-get-outdated``)."""
+    memory.added = set(added)
+
+
+def remember_navigation(
+    memory: NavigationMemory, env: BuildEnvironment, docnames: list[str]
+) -> None:
     """Keep the title and toctree of the documents about to be read, and every document's
     parent, previous and next (``env-before-read-docs``), to tell which pages' navigation
     reading them changes."""
-    state = get_state(env)
-    state.before_read = {doc: _navigation_of(env, doc) for doc in docnames}
-    state.relations = env.collect_relations() if env.toctree_includes else {}
+    memory.before_read = {doc: _navigation_of(env, doc) for doc in docnames}
+    memory.relations = env.collect_relations() if env.toctree_includes else {}
 
 
 def _subtree(env: BuildEnvironment, top: str) -> set[str]:
@@ -55,17 +82,17 @@ def _collapsed_sidebars(app: Sphinx) -> bool:
     return bool(collapse) and all(str(v).lower() not in ("false", "0", "") for v in collapse)
 
 
-def navigation_to_rewrite(app: Sphinx, env: BuildEnvironment, added: set[str]) -> set[str]:
+def navigation_to_rewrite(app: Sphinx, env: BuildEnvironment, memory: NavigationMemory) -> set[str]:
     """The documents whose navigation reading changed: their parent, previous or next
     changed; or the sidebar of the pages under a document whose toctree changed, or under
     the parent of a document added, removed or renamed (all of them if that is the root,
     or if the theme shows the whole tree on every page)."""
-    state = get_state(env)
-    before = state.relations
+    added = memory.added
+    before = memory.relations
     after = env.collect_relations() if env.toctree_includes else {}
     moved = {d for d, parents in after.items() if before.get(d) != parents}
     tops: set[str | None] = set()
-    for doc, (title, includes) in state.before_read.items():
+    for doc, (title, includes) in memory.before_read.items():
         now = _navigation_of(env, doc)
         # (a document in no toctree, an orphan, is in no page's navigation)
         if doc in after and (doc in added or now[0] != title):
@@ -75,7 +102,7 @@ def navigation_to_rewrite(app: Sphinx, env: BuildEnvironment, added: set[str]) -
         if now[1] != includes:
             tops.add(doc)
     tops.update(parents[0] for d, parents in before.items() if d not in after)
-    state.before_read, state.relations = {}, {}
+    memory.before_read, memory.relations, memory.added = {}, {}, set()
     if not tops:
         return moved & env.found_docs
     if None in tops or app.config.root_doc in tops or not _collapsed_sidebars(app):
@@ -85,11 +112,19 @@ def navigation_to_rewrite(app: Sphinx, env: BuildEnvironment, added: set[str]) -
     return moved & env.found_docs
 
 
-def rewritten_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Documents to write again without reading them (``env-get-updated``): those that name
-    a renamed unit in references named at write time, and those whose navigation (sidebar,
-    previous / next links) shows a document added, removed, renamed or moved."""
-    state = get_state(env)
-    rewrite = set(state.rewrite) | navigation_to_rewrite(app, env, state.added)
-    state.added = set()
-    return sorted(rewrite)
+def setup(app: Sphinx) -> dict[str, Any]:
+    """This rule alone, as a Sphinx extension (``extensions = ["sphinx_orgchart.sphinx.
+    navigation"]``): plain Sphinx then writes again the pages whose navigation an edit
+    changed. The extension itself does not load it (it applies the rule with its own)."""
+    memory = NavigationMemory()
+
+    def outdated(app: Sphinx, env: BuildEnvironment, added: set[str], *_: Any) -> list[str]:
+        remember_added(memory, added)
+        return []
+
+    app.connect("env-get-outdated", outdated)
+    app.connect(
+        "env-before-read-docs", lambda app, env, docs: remember_navigation(memory, env, docs)
+    )
+    app.connect("env-get-updated", lambda app, env: sorted(navigation_to_rewrite(app, env, memory)))
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}

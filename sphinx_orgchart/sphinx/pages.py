@@ -148,10 +148,22 @@ def generate_pages(app: Sphinx) -> None:
     file is missing.
     """
     state = get_state(app.env)
-    data = state.data
     pages_dir = Path(app.srcdir) / app.config.orgchart_pages_dir
     prefix = Path(app.config.orgchart_pages_dir).as_posix().strip("/")
     settings = tuple(getattr(app.config, v.name) for v in CONFIG_VALUES)
+    if (
+        app.config.orgchart_pages
+        and state.has_data
+        and state.pages
+        and state.nav is not None
+        and state.pages_key == _pages_key(app, state, settings)
+    ):
+        # Same data, settings and template as the last build: the same pages, known by
+        # their digests, and the data is not even read (unless a page file is missing).
+        _note_navigation(state)
+        _sync(pages_dir, state.page_digests, lambda name: _render_one(app, name), app.verbosity)
+        return
+    data = state.data
     wanted: dict[str, str] = {}
     texts: dict[str, str] = {}
     render: Callable[[str], str] = texts.__getitem__
@@ -185,6 +197,19 @@ def generate_pages(app: Sphinx) -> None:
     state.page_digests = wanted
     _note_navigation(state)
     _sync(pages_dir, wanted, lambda name: texts.get(name) or render(name), app.verbosity)
+
+
+def _render_one(app: Sphinx, name: str) -> str:
+    """The text of one generated page (``index.rst`` or ``<unit>.rst``), from the data."""
+    state = get_state(app.env)
+    data = state.data
+    templates = _templates(app)
+    if name == "index.rst" or data is None:
+        return templates.get_template("index.rst.jinja").render(notice=NOTICE)
+    unit = next(u for u in data.package.units if f"{page_name(u.id)}.rst" == name)
+    return templates.get_template("unit-page.rst.jinja").render(
+        unit=unit, data=data, notice=NOTICE, docname=state.pages[unit.id]
+    )
 
 
 def nav_fingerprints(nav: Navigation) -> dict[str, str]:

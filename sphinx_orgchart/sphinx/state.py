@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import pickle
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,22 +20,31 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from .. import __version__
 from ..data import OrgData
 from ..i18n import N_
-from ..loader import digest_files, load_package, package_files
+from ..loader import ReadCache, digest_files, load_package, package_files
 from ..problems import Problem
 from ..timeline import as_of_view
 from .config import data_path
+from .navigation import (
+    NavigationMemory,
+    navigation_to_rewrite,
+    remember_added,
+    remember_navigation,
+)
 from .text import __, console_language
 from .warnings import BAD_OPTION, NO_DATA, UNKNOWN_TARGET, WARNING_TYPE, logger, warn
 
 __all__ = [
     "OrgState",
+    "before_reading",
     "get_state",
     "load_state",
     "note_deps",
     "note_references",
     "outdated_docs",
+    "rewritten_docs",
 ]
 
 DOMAIN = "org"
@@ -46,7 +56,9 @@ class OrgState:
 
     root: str = ""
     digests: dict[str, str] = field(default_factory=dict)
-    data: OrgData | None = None
+    loaded: OrgData | None = None  # the data, once read (see ``data``)
+    data_file: str = ""  # where it is kept between builds, apart from the environment
+    data_key: str = ""  # what the data kept there was loaded from ("" if not kept)
     problems: list[Problem] = field(default_factory=list)
     fingerprints: dict[str, str] = field(default_factory=dict)
     changed: set[str] = field(default_factory=set)
@@ -54,22 +66,44 @@ class OrgState:
     nav: Any = None  # pages.Navigation: which page lists which
     rewrite: list[str] = field(default_factory=list)  # documents to write, not read, again
     nav_prints: dict[str, str] = field(default_factory=dict)  # pages.nav_fingerprints
-    added: set[str] = field(default_factory=set)  # documents added in this build
-    before_read: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
-    relations: dict[str, list[str | None]] = field(default_factory=dict)  # before reading
+    navigation: NavigationMemory = field(default_factory=NavigationMemory)
     pages_key: tuple[Any, ...] = ()  # what the generated pages were made from
     page_digests: dict[str, str] = field(default_factory=dict)  # their texts' digests
     settings: tuple[str, str] = ("", "")
+    indices: dict[str, tuple[str, Any]] = field(default_factory=dict)  # indices.py
     build_started: int = 0  # time.time_ns() when the build began
     owner_pid: int = 0  # the process that loaded the package in this build
 
+    @property
+    def has_data(self) -> bool:
+        """Whether the package could be loaded, without reading its data."""
+        return self.loaded is not None or bool(self.data_key)
+
+    @property
+    def data(self) -> OrgData | None:
+        """The package's data; read from its own file the first time a build needs it (a
+        rebuild with no change in the data needs it only if documents are read again)."""
+        if self.loaded is None and self.data_key:
+            self.loaded = _read_data(self)
+        return self.loaded
+
+    @data.setter
+    def data(self, value: OrgData | None) -> None:
+        self.loaded = value
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        # an environment pickled by an older version may lack the newer fields
+        self.__dict__.update({**OrgState().__dict__, **state})
+
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
+        if self.data_key:
+            state["loaded"] = None  # kept in data_file: the environment loads faster
         if self.owner_pid and self.owner_pid != os.getpid():
             # A parallel reader sends its environment back to the main process, which has
             # the package already: do not pickle it once per chunk of documents.
             state.update(
-                data=None,
+                loaded=None,
                 problems=[],
                 fingerprints={},
                 digests={},
@@ -78,8 +112,7 @@ class OrgState:
                 changed=set(),
                 page_digests={},
                 nav_prints={},
-                before_read={},
-                relations={},
+                navigation=NavigationMemory(),
             )
         return state
 
@@ -207,9 +240,11 @@ def load_state(app: Sphinx) -> OrgState:
     root = data_path(app)
     digests = digest_files(package_files(root))
     settings = (str(root), app.config.orgchart_as_of or "")
-    if state.data is None or state.settings != settings or state.digests != digests:
+    if not state.has_data or state.settings != settings or state.digests != digests:
         logger.info(__("loading the organisation data from %s"), root)
-        result = load_package(root)
+        cache = _read_cache(app)
+        result = load_package(root, cache)
+        _write_cache(app, cache)
         if result.data is not None and app.config.orgchart_as_of:
             result.data = as_of_view(
                 result.data, dt.date.fromisoformat(str(app.config.orgchart_as_of))
@@ -225,13 +260,81 @@ def load_state(app: Sphinx) -> OrgState:
         state.settings = settings
         state.digests = result.files or digests
         state.data = result.data
+        state.data_file = str(Path(app.doctreedir) / DATA_FILE)
+        state.data_key = _write_data(state)
         state.problems = result.problems
         state.fingerprints = new_prints
     else:
         state.changed = set()
+        state.data_file = str(Path(app.doctreedir) / DATA_FILE)
     state.owner_pid = os.getpid()
     report_problems(app, state)
     return state
+
+
+DATA_FILE = "orgchart-data.pickle"
+"""In the doctrees folder: the validated data of the last build that loaded the package."""
+
+
+def _data_key(state: OrgState) -> str:
+    return _hash([__version__, state.settings, sorted(state.digests.items())])
+
+
+def _write_data(state: OrgState) -> str:
+    """Keep the data in its own file; its key, or "" if it could not be written (the
+    environment then keeps the data itself)."""
+    if state.loaded is None:
+        return ""
+    key = _data_key(state)
+    path = Path(state.data_file)
+    try:
+        partial = path.with_name(f"{path.name}.{os.getpid()}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes(pickle.dumps((key, state.loaded), pickle.HIGHEST_PROTOCOL))
+        partial.replace(path)
+    except (OSError, pickle.PicklingError):
+        return ""
+    return key
+
+
+def _read_data(state: OrgState) -> OrgData | None:
+    """The data kept by :func:`_write_data`; loaded again from the package's files if that
+    file is gone or holds other data."""
+    try:
+        key, data = pickle.loads(Path(state.data_file).read_bytes())
+    except Exception:  # a file cut short, deleted, or written by another version
+        key, data = "", None
+    if key == state.data_key and key == _data_key(state):
+        loaded: OrgData | None = data
+        return loaded
+    result = load_package(state.root)
+    state.data_key = ""
+    if result.data is not None and state.settings[1]:
+        return as_of_view(result.data, dt.date.fromisoformat(state.settings[1]))
+    return result.data
+
+
+READ_CACHE = "orgchart-files.pickle"
+"""In the doctrees folder: the package's files as parsed by the last build that loaded it."""
+
+
+def _read_cache(app: Sphinx) -> ReadCache:
+    path = Path(app.doctreedir) / READ_CACHE
+    try:
+        return ReadCache.loads(path.read_bytes())
+    except OSError:
+        return ReadCache()
+
+
+def _write_cache(app: Sphinx, cache: ReadCache) -> None:
+    path = Path(app.doctreedir) / READ_CACHE
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.name}.{os.getpid()}")
+        partial.write_bytes(cache.dumps())
+        partial.replace(path)
+    except OSError:
+        pass  # a cache only: the next build parses the files again
 
 
 def report_problems(app: Sphinx, state: OrgState) -> None:
@@ -243,7 +346,7 @@ def report_problems(app: Sphinx, state: OrgState) -> None:
         if problem.path is not None and not problem.line:
             message = f"{problem.path}: {message}"  # Sphinx reads a bare path as a docname
         logger.warning(message, type=WARNING_TYPE, subtype=problem.code, location=location)
-    if state.data is None:
+    if not state.has_data:
         loaded = __(
             "the organisation data could not be loaded: the directives of sphinx-orgchart "
             "will show nothing"
@@ -284,7 +387,7 @@ def outdated_docs(
     """Documents to read again because data they show has changed (``env-get-outdated``)."""
     state = get_state(env)
     state.rewrite = []
-    state.added = set(added)  # for navigation.rewritten_docs
+    remember_added(state.navigation, added)  # for rewritten_docs
     if not state.changed:
         return []
     deps: dict[str, set[str]] = env.domaindata[DOMAIN]["deps"]
@@ -300,6 +403,19 @@ def outdated_docs(
     if stale:
         logger.info(__("the organisation data changed: %d documents to read again"), len(stale))
     return stale
+
+
+def before_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """Keep the navigation of the documents about to be read (``env-before-read-docs``)."""
+    remember_navigation(get_state(env).navigation, env, docnames)
+
+
+def rewritten_docs(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Documents to write again without reading them (``env-get-updated``): those that name
+    a renamed unit in references named at write time, and those whose navigation (sidebar,
+    previous / next links) shows a document added, removed, renamed or moved."""
+    state = get_state(env)
+    return sorted(set(state.rewrite) | navigation_to_rewrite(app, env, state.navigation))
 
 
 def note_references(app: Sphinx, doctree: nodes.document) -> None:
