@@ -157,7 +157,8 @@ def test_bad_history_is_a_located_problem(
     found = [p for p in result.problems if message in p.message("en")]
     assert found, [p.message("en") for p in result.problems]
     assert found[0].line == line
-    assert found[0].path is not None and found[0].path.name == "orgchart.yaml"
+    assert found[0].path is not None
+    assert found[0].path.name == "orgchart.yaml"
 
 
 # -- pages -----------------------------------------------------------------------------------
@@ -185,7 +186,9 @@ def html(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pages = {
         "chart": "En 2012\n=======\n\n.. org:chart:: metropole\n   :as-of: 2012-06-01\n",
         "chart2016": "En 2016\n=======\n\n.. org:chart:: metropole\n   :as-of: 2016-06-01\n",
-        "shared": "Mutualisation 2012\n==================\n\n.. org:shared::\n   :as-of: 2012-06-01\n",
+        "shared": (
+            "Mutualisation 2012\n==================\n\n.. org:shared::\n   :as-of: 2012-06-01\n"
+        ),
         "directory": "Annuaire 2012\n=============\n\n.. org:directory::\n   :as-of: 2012-06-01\n",
         "changes": "Historique\n==========\n\n.. org:changes::\n   :all:\n",
         "metropole": "Métropole\n=========\n\n.. org:organisation:: metropole\n",
