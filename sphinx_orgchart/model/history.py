@@ -53,7 +53,7 @@ class Event(Record):
     units: list[Id] = Field(
         default_factory=list,
         description="Units concerned (created, closed, renamed, moved, or the several units "
-        "a ``reorganisation`` changes at once).",
+        "a 'reorganisation' changes at once).",
     )
     before: list[Id] = Field(
         default_factory=list, description="Units before the change (merger, split, transfer)."
@@ -73,7 +73,7 @@ class Event(Record):
     acts: list[LegalAct] = Field(
         default_factory=list,
         description="Other acts of the change, in order: the comité technique's opinion "
-        "(``avis_comite_technique``) before the deliberation, a note... (Caen: the "
+        "('avis_comite_technique') before the deliberation, a note... (Caen: the "
         "reorganisation adopted by the Comité technique paritaire).",
     )
     text: Text | None = Field(None, description="What happened, in reStructuredText.")

@@ -73,12 +73,12 @@ class OrganisationPast(Strict):
     )
     short_name: Line | None = Field(
         None,
-        description="Its short name then; default: the next one, unless ``name`` is given "
+        description="Its short name then; default: the next one, unless 'name' is given "
         "(a former name comes with its own short name, or none).",
     )
     name_with_article: Localized | None = Field(
         None,
-        description="Its name as running text writes it then; same default as ``short_name``.",
+        description="Its name as running text writes it then; same default as 'short_name'.",
     )
     kind: OrganisationKind | None = Field(
         None, description="Its legal kind then; default: the next one."
@@ -123,7 +123,7 @@ class Organisation(Record):
     previous: list[OrganisationPast] = Field(
         default_factory=list,
         description="Its former kinds and names, oldest first, each with the last day it "
-        "held (``until``); the fields above are the latest (Dijon: the communauté urbaine, "
+        "held ('until'); the fields above are the latest (Dijon: the communauté urbaine, "
         "then the métropole).",
     )
 
