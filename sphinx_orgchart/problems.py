@@ -117,6 +117,12 @@ EVENT_DATES = _declare(
     "event-dates", W, "An event's date disagrees with the validity of the units it names."
 )
 EMPTY_ORGANISATION = _declare("empty-organisation", W, "An organisation has no unit.")
+ORGANISATION_HISTORY = _declare(
+    "organisation-history",
+    E,
+    "An organisation's former names and kinds (``previous``) are not in the order of their "
+    "dates, or two of them end on the same day.",
+)
 TEXT_MARKUP = _declare(
     "text-markup",
     E,

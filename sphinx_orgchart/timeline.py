@@ -2,6 +2,7 @@
 
 Units carry their current name and parent; renamings and moves are events. To see the
 organisation on an earlier date, the events after it are undone, most recent first.
+Organisations carry their latest name and kind, and their former ones in ``previous``.
 """
 
 from __future__ import annotations
@@ -12,11 +13,20 @@ from functools import partial
 
 from .data import OrgData
 from .i18n import translate
-from .model import Event, EventKind, Unit, UnitStatus
+from .model import Event, EventKind, LegalAct, Organisation, Unit, UnitStatus
 from .vocab import label
 from .wording import of_organisation, to_organisation, written_with_article
 
-__all__ = ["Change", "as_of_view", "compare", "event_title", "events_between"]
+__all__ = [
+    "Change",
+    "OrganisationChange",
+    "as_of_view",
+    "compare",
+    "event_title",
+    "events_between",
+    "events_of",
+    "organisation_changes",
+]
 
 
 def _undo(units: dict[str, Unit], event: Event) -> None:
@@ -36,7 +46,8 @@ def _undo(units: dict[str, Unit], event: Event) -> None:
 
 def as_of_view(data: OrgData, day: dt.date) -> OrgData:
     """The package as it stood on ``day``: names and parents of then, ``as_of`` set to it."""
-    if day == data.as_of:
+    renamed = any(p.until >= day for o in data.package.organisations for p in o.previous)
+    if day == data.as_of and not renamed:
         later = [e for e in data.package.events if e.date > day]
         if not any(e.kind in (EventKind.renaming, EventKind.move) for e in later):
             return data
@@ -46,9 +57,44 @@ def as_of_view(data: OrgData, day: dt.date) -> OrgData:
             _undo(units, event)
     info = data.package.package.model_copy(update={"as_of": day})
     package = data.package.model_copy(
-        update={"package": info, "units": [units[u.id] for u in data.package.units]}
+        update={
+            "package": info,
+            "units": [units[u.id] for u in data.package.units],
+            "organisations": [o.on(day) for o in data.package.organisations],
+        }
     )
     return OrgData(package, data.origins, data.files)
+
+
+@dataclass(frozen=True)
+class OrganisationChange:
+    """An organisation's change of name or kind (from its ``previous`` periods)."""
+
+    date: dt.date
+    """The first day of the new name or kind."""
+    before: Organisation
+    after: Organisation
+    reference: LegalAct | None = None
+    """The act that ended the former period."""
+
+
+def organisation_changes(
+    data: OrgData, start: dt.date | None, end: dt.date | None
+) -> list[OrganisationChange]:
+    """Changes of name or kind after ``start`` (excluded) and up to ``end`` (included)."""
+    found = []
+    for org in data.package.organisations:
+        periods = org.periods()
+        ended = sorted(org.previous, key=lambda p: p.until)
+        for number, past in enumerate(ended):
+            day = past.until + dt.timedelta(days=1)
+            if (start is None or day > start) and (end is None or day <= end):
+                found.append(
+                    OrganisationChange(
+                        day, periods[number][1], periods[number + 1][1], past.reference
+                    )
+                )
+    return sorted(found, key=lambda c: (c.date, c.before.id))
 
 
 def events_between(data: OrgData, start: dt.date | None, end: dt.date | None) -> list[Event]:
@@ -57,6 +103,15 @@ def events_between(data: OrgData, start: dt.date | None, end: dt.date | None) ->
         e
         for e in sorted(data.package.events, key=lambda e: (e.date, e.id))
         if (start is None or e.date > start) and (end is None or e.date <= end)
+    ]
+
+
+def events_of(data: OrgData, unit_id: str) -> list[Event]:
+    """The events that name the unit, in the order of their dates."""
+    return [
+        e
+        for e in sorted(data.package.events, key=lambda e: (e.date, e.id))
+        if unit_id in e.concerned
     ]
 
 
@@ -120,17 +175,28 @@ class Change:
     note: str = ""
 
 
-def _present(unit: Unit, day: dt.date) -> bool:
-    return unit.is_valid_on(day) or (unit.status is UnitStatus.planned and unit.valid_from is None)
+def _present(unit: Unit, day: dt.date, target: bool = False) -> bool:
+    """Whether the unit is in the organisation on ``day``; the target organisation (the
+    later date of a comparison) holds the units planned with no date too."""
+    if not unit.is_valid_on(day):
+        return False
+    return not unit.is_coming(day) or (target and unit.status is UnitStatus.planned)
 
 
-def compare(data: OrgData, before: dt.date, after: dt.date) -> dict[str, Change]:
-    """Units added, removed, moved and renamed between ``before`` and ``after``."""
+def compare(
+    data: OrgData, before: dt.date, after: dt.date, target: bool | None = None
+) -> dict[str, Change]:
+    """Units added, removed, moved and renamed between ``before`` and ``after``.
+
+    ``after`` is the target organisation (default: when it is after the date of the data):
+    the units planned with no date are in it."""
+    if target is None:
+        target = after > data.as_of
     old, new = as_of_view(data, before), as_of_view(data, after)
     changes: dict[str, Change] = {}
     for uid, unit in new.units.items():
         then, now = old.units[uid], unit
-        was, is_ = _present(then, before), _present(now, after)
+        was, is_ = _present(then, before), _present(now, after, target)
         if is_ and not was:
             changes[uid] = Change(uid, "added")
         elif was and not is_:

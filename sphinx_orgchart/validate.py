@@ -25,6 +25,7 @@ from .problems import (
     LEVEL_NOT_ALLOWED,
     NO_HEAD_POST,
     NO_ORGANISATION,
+    ORGANISATION_HISTORY,
     PARENT_ORGANISATION,
     SELF_REFERENCE,
     SHARING,
@@ -64,6 +65,7 @@ class Checker:
         """All problems found."""
         cycles = list(self.check_cycles())
         return [
+            *self.check_organisations(),
             *self.check_levels(),
             *self.check_units(),
             *cycles,
@@ -121,7 +123,34 @@ class Checker:
     def _src(self, section: str, record_id: str) -> Source:
         return self.sources[(section, record_id)]
 
-    # -- levels and units ------------------------------------------------------------------
+    # -- organisations, levels and units ----------------------------------------------------
+
+    def check_organisations(self) -> Iterator[Problem]:
+        """An organisation's former periods follow one another, oldest first."""
+        for org in self.data.organisations.values():
+            source = self._src("organisations", org.id)
+            for index in range(1, len(org.previous)):
+                earlier, later = org.previous[index - 1], org.previous[index]
+                if later.until > earlier.until:
+                    continue
+                if later.until == earlier.until:
+                    msgid = N_(
+                        "two former periods of the organisation '%(id)s' end on %(until)s: "
+                        "each item of 'previous' ends on its own day; merge them or correct "
+                        "the date"
+                    )
+                else:
+                    msgid = N_(
+                        "the former periods of the organisation '%(id)s' are not in order: "
+                        "this one ends on %(until)s, before the one above it (%(earlier)s); "
+                        "write them oldest first"
+                    )
+                yield Problem(
+                    ORGANISATION_HISTORY,
+                    msgid,
+                    {"id": org.id, "until": str(later.until), "earlier": str(earlier.until)},
+                    *source.at("previous", index, "until"),
+                )
 
     def check_levels(self) -> Iterator[Problem]:
         """Levels name existing levels as possible parents."""

@@ -38,6 +38,7 @@ _LABELS: tuple[tuple[StrEnum, str], ...] = (
     (UnitStatus.planned, N_("planned")),
     (UnitStatus.active, N_("active")),
     (UnitStatus.transitional, N_("transitional")),
+    (UnitStatus.experimental, N_("experimental")),
     (UnitStatus.closed, N_("closed")),
     (PostState.filled, N_("filled")),
     (PostState.vacant, N_("vacant")),
@@ -58,6 +59,8 @@ _LABELS: tuple[tuple[StrEnum, str], ...] = (
     (ActKind.decree, N_("decree")),
     (ActKind.law, N_("law")),
     (ActKind.note, N_("internal memo")),
+    (ActKind.avis_comite_technique, N_("opinion of the technical committee (CT)")),
+    (ActKind.avis_comite_social_territorial, N_("opinion of the social committee (CST)")),
     (BodyKind.codir, N_("management committee")),
     (BodyKind.direction_meeting, N_("general management meeting")),
     (BodyKind.cst, N_("social committee (CST)")),
@@ -94,6 +97,7 @@ _LABELS: tuple[tuple[StrEnum, str], ...] = (
     (EventKind.move, N_("move")),
     (EventKind.transfer, N_("transfer of a competence")),
     (EventKind.mutualisation, N_("mutualisation")),
+    (EventKind.reorganisation, N_("reorganisation")),
 )
 
 

@@ -44,7 +44,11 @@ CSV_COLUMNS: list[tuple[str, str, Getter]] = [
         "1 if rattaché directement à la direction générale.",
         lambda d, u: int(u.direct_report),
     ),
-    ("status", "planned, active, transitional or closed.", lambda d, u: u.status.value),
+    (
+        "status",
+        "planned, active, transitional, experimental or closed.",
+        lambda d, u: u.status.value,
+    ),
     ("valid_from", "First day (YYYY-MM-DD).", lambda d, u: u.valid_from),
     ("valid_until", "Last day (YYYY-MM-DD).", lambda d, u: u.valid_until),
     ("head_post", "Title of the head post.", lambda d, u: u.head.title if u.head else None),

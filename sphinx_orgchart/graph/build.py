@@ -162,6 +162,8 @@ class _Builder:
             cat = self.data.categories[category]
             index = list(self.data.categories).index(category)
             border = cat.color or CATEGORY_BORDERS[index % len(CATEGORY_BORDERS)]
+        # a comparison's mark (new, removed...) takes the border over the category's colour
+        mark = self.marks[unit.id][0] if unit.id in self.marks else None
         dashed = (
             shared_from is not None
             or also_under is not None
@@ -169,6 +171,7 @@ class _Builder:
             in (
                 UnitStatus.planned,
                 UnitStatus.transitional,
+                UnitStatus.experimental,
             )
         )
         return Box(
@@ -181,8 +184,9 @@ class _Builder:
             border,
             shape,
             bold,
-            dashed,
+            dashed or mark == "removed",
             category,
+            mark=mark,
         )
 
     def stackable(self, unit_id: str, children: dict[str, list[str]]) -> bool:
@@ -333,7 +337,9 @@ class _Builder:
         if any(b.dashed for b in chart.boxes.values()):
             entries.append(
                 (
-                    translate(self.spec.language, "dashed: shared, planned or transitional"),
+                    translate(
+                        self.spec.language, "dashed: shared, planned, transitional or experimental"
+                    ),
                     "#FFFFFF",
                     "dashed",
                 )

@@ -15,6 +15,7 @@ from .organisation import (
     LevelStyle,
     Organisation,
     OrganisationKind,
+    OrganisationPast,
     Shape,
 )
 from .package import (
@@ -65,6 +66,7 @@ __all__ = [
     "OrgPackage",
     "Organisation",
     "OrganisationKind",
+    "OrganisationPast",
     "Orientation",
     "PackageFile",
     "PackageInfo",

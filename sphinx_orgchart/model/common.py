@@ -280,6 +280,8 @@ class ActKind(StrEnum):
     decree = "decree"
     law = "law"
     note = "note"
+    avis_comite_technique = "avis_comite_technique"
+    avis_comite_social_territorial = "avis_comite_social_territorial"
 
 
 class LegalAct(Strict):

@@ -23,6 +23,7 @@ class EventKind(StrEnum):
     move = "move"
     transfer = "transfer"
     mutualisation = "mutualisation"
+    reorganisation = "reorganisation"
 
 
 # For each kind: (field, minimum count or None for "must be given").
@@ -39,6 +40,7 @@ _REQUIRED: dict[EventKind, tuple[tuple[str, int | None], ...]] = {
         ("competence", None),
     ),
     EventKind.mutualisation: (("units", 1),),
+    EventKind.reorganisation: (("units", 1),),
 }
 
 
@@ -49,7 +51,9 @@ class Event(Record):
     kind: EventKind = Field(..., description="What kind of change.")
     title: Line | None = Field(None, description="Short title; default: generated from the kind.")
     units: list[Id] = Field(
-        default_factory=list, description="Units concerned (created, closed, renamed, moved...)."
+        default_factory=list,
+        description="Units concerned (created, closed, renamed, moved, or the several units "
+        "a 'reorganisation' changes at once).",
     )
     before: list[Id] = Field(
         default_factory=list, description="Units before the change (merger, split, transfer)."
@@ -66,6 +70,12 @@ class Event(Record):
     to_organisation: Id | None = Field(None, description="Organisation receiving it.")
     competence: Text | None = Field(None, description="The competence transferred.")
     reference: LegalAct | None = Field(None, description="The act that decided it.")
+    acts: list[LegalAct] = Field(
+        default_factory=list,
+        description="Other acts of the change, in order: the comité technique's opinion "
+        "('avis_comite_technique') before the deliberation, a note... (Caen: the "
+        "reorganisation adopted by the Comité technique paritaire).",
+    )
     text: Text | None = Field(None, description="What happened, in reStructuredText.")
 
     @model_validator(mode="after")

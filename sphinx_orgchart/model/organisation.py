@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import StrEnum
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Id, Line, Localized, Record, Strict, Text, Url, written
+from .common import Date, Id, LegalAct, Line, Localized, Record, Strict, Text, Url, written
 
-__all__ = ["Category", "Level", "LevelStyle", "Organisation", "OrganisationKind", "Shape"]
+__all__ = [
+    "Category",
+    "Level",
+    "LevelStyle",
+    "Organisation",
+    "OrganisationKind",
+    "OrganisationPast",
+    "Shape",
+]
 
 
 class OrganisationKind(StrEnum):
@@ -54,6 +63,42 @@ def _luhn_ok(digits: str) -> bool:
     return total % 10 == 0
 
 
+class OrganisationPast(Strict):
+    """What an organisation was until a date: its former kind, name or short name
+    (Grand Dijon, communauté urbaine, before it became Dijon Métropole)."""
+
+    until: Date = Field(..., description="Last day the organisation had this name and kind.")
+    name: Line | None = Field(
+        None, min_length=1, description="Its name then; default: the next one."
+    )
+    short_name: Line | None = Field(
+        None,
+        description="Its short name then; default: the next one, unless 'name' is given "
+        "(a former name comes with its own short name, or none).",
+    )
+    name_with_article: Localized | None = Field(
+        None,
+        description="Its name as running text writes it then; same default as 'short_name'.",
+    )
+    kind: OrganisationKind | None = Field(
+        None, description="Its legal kind then; default: the next one."
+    )
+    reference: LegalAct | None = Field(
+        None, description="The act that ended this period (the decree creating the métropole)."
+    )
+
+    @model_validator(mode="after")
+    def _says_something(self) -> OrganisationPast:
+        if self.name is None and self.short_name is None and self.kind is None:
+            raise PydanticCustomError(
+                "orgchart_previous_empty",
+                "say what the organisation was until {until}: give its 'name', "
+                "'short_name' or 'kind' then",
+                {"until": str(self.until)},
+            )
+        return self
+
+
 class Organisation(Record):
     """A legal entity: a Ville, a Métropole, a CCAS, a syndicat..."""
 
@@ -75,6 +120,12 @@ class Organisation(Record):
     website: Url | None = Field(None, description="Public website.")
     order: int | None = Field(None, description="Position among the organisations.")
     description: Text | None = Field(None, description="Presentation, in reStructuredText.")
+    previous: list[OrganisationPast] = Field(
+        default_factory=list,
+        description="Its former kinds and names, oldest first, each with the last day it "
+        "held ('until'); the fields above are the latest (Dijon: the communauté urbaine, "
+        "then the métropole).",
+    )
 
     @field_validator("siren", mode="before")
     @classmethod
@@ -96,6 +147,41 @@ class Organisation(Record):
     def display_name(self) -> str:
         """The name to show in running text."""
         return self.short_name or self.name
+
+    def on(self, day: dt.date) -> Organisation:
+        """The organisation as it was on ``day``: the name and kind of then, the periods
+        before ``day`` kept in ``previous`` (to say what it was called before that)."""
+        later = [p for p in self.previous if p.until >= day]
+        if not later:
+            return self
+        state = self
+        for past in sorted(later, key=lambda p: p.until, reverse=True):
+            state = state.before(past)
+        return state.model_copy(update={"previous": [p for p in self.previous if p.until < day]})
+
+    def before(self, past: OrganisationPast) -> Organisation:
+        """This organisation as ``past`` says it was, the fields it leaves out inherited."""
+        update: dict[str, object] = {}
+        if past.name is not None:
+            update.update(
+                name=past.name, short_name=past.short_name, name_with_article=past.name_with_article
+            )
+        else:
+            if past.short_name is not None:
+                update["short_name"] = past.short_name
+            if past.name_with_article is not None:
+                update["name_with_article"] = past.name_with_article
+        if past.kind is not None:
+            update["kind"] = past.kind
+        return self.model_copy(update=update)
+
+    def periods(self) -> list[tuple[dt.date | None, Organisation]]:
+        """Each state of the organisation with the day it began (None: the first), oldest
+        first, the current one last."""
+        ordered = sorted(self.previous, key=lambda p: p.until)
+        starts: list[dt.date | None] = [None, *(p.until + dt.timedelta(days=1) for p in ordered)]
+        states = [self.on(p.until) for p in ordered] + [self.on(dt.date.max)]
+        return list(zip(starts, states, strict=True))
 
 
 _FR_LINKS = frozenset({"de", "du", "des", "d'", "d’", "à", "au", "aux", "en", "et", "pour"})

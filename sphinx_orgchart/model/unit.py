@@ -76,6 +76,7 @@ class UnitStatus(StrEnum):
     planned = "planned"
     active = "active"
     transitional = "transitional"
+    experimental = "experimental"  # an entity tried out before it is confirmed (seed 003)
     closed = "closed"
 
 

@@ -228,6 +228,12 @@ def fingerprints(data: OrgData) -> dict[str, str]:
         prints[f"children:{unit_id}"] = _hash(children)
         prints[f"bodies-of:{unit_id}"] = _hash([b.id for b in data.bodies_of(unit_id)])
         prints[f"actions-of:{unit_id}"] = _hash([a.id for a in data.actions_of(unit_id)])
+    events_of: dict[str, list[str]] = {uid: [] for uid in data.units}
+    for event in sorted(data.package.events, key=lambda e: (e.date, e.id)):
+        for uid in event.concerned:
+            events_of.setdefault(uid, []).append(event.id)
+    for unit_id, event_ids in events_of.items():
+        prints[f"events-of:{unit_id}"] = _hash(event_ids)
     for org_id, roots in data.roots.items():
         prints[f"roots:{org_id}"] = _hash(roots)
     return prints
@@ -471,7 +477,7 @@ def data_for(directive: Any) -> OrgData | None:
             directive.get_location(),
         )
         return data
-    note_deps(directive.env, ["events", "units"])
+    note_deps(directive.env, ["events", "units", "organisations"])
     return as_of_view(data, day)
 
 

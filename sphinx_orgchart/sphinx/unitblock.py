@@ -11,6 +11,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..data import OrgData
 from ..model import LegalAct, Post, PostState, Sharing, Unit, UnitStatus
+from ..timeline import event_title, events_of
 from ..vocab import label
 from ..wording import format_number, format_percent, format_phone, with_kind
 from .datarest import parse_data_rest
@@ -86,6 +87,16 @@ def _bullets(items: list[nodes.Node]) -> nodes.bullet_list:
         entry += item if isinstance(item, nodes.paragraph) else _para(item)
         bullets += entry
     return bullets
+
+
+def act_text(act: LegalAct, language: str) -> str:
+    """ "délibération DCM 2023-145 of 11 December 2023 — its title"."""
+    text = with_kind(label(act.kind, language), act.reference)
+    if act.date:
+        text += " " + _("of %s") % format_day(act.date, language)
+    if act.title:
+        text += f" — {act.title}"
+    return text
 
 
 @dataclass
@@ -326,6 +337,9 @@ class UnitBlock:
             parts.append(_("from %s") % format_day(unit.valid_from, self.language))
         if unit.valid_until:
             parts.append(_("until %s") % format_day(unit.valid_until, self.language))
+        if status is UnitStatus.planned and unit.status not in (status, UnitStatus.active):
+            # a unit to come that will be experimental or transitional says so
+            parts.append(_("(then %s)") % label(unit.status, self.language))
         if status is UnitStatus.active and len(parts) == 1:
             return
         yield _field(_("Status"), _para(" ".join(parts)))
@@ -351,12 +365,7 @@ class UnitBlock:
 
     def act_text(self, act: LegalAct) -> str:
         """ "délibération DCM 2023-145 of 11 December 2023"."""
-        text = with_kind(label(act.kind, self.language), act.reference)
-        if act.date:
-            text += " " + _("of %s") % format_day(act.date, self.language)
-        if act.title:
-            text += f" — {act.title}"
-        return text
+        return act_text(act, self.language)
 
     def act(self, act: LegalAct) -> nodes.paragraph:
         """An act, linked when it has an address."""
@@ -364,6 +373,26 @@ class UnitBlock:
         if act.url:
             return _para(nodes.reference(text, text, refuri=act.url))
         return _para(text)
+
+    def history(self) -> Iterator[nodes.field]:
+        """The changes that concern the unit (a reorganisation, a move...), with their acts."""
+        self.show("events-of", self.unit.id)
+        items: list[nodes.Node] = []
+        for event in events_of(self.data, self.unit.id):
+            self.show("event", event.id)
+            para = _para(
+                format_day(event.date, self.language)
+                + " — "
+                + label(event.kind, self.language)
+                + " — "
+            )
+            para += nodes.strong("", event_title(self.data, event, self.language))
+            acts = [a for a in (event.reference, *event.acts) if a is not None]
+            if acts:
+                para += nodes.Text(" (" + "; ".join(act_text(a, self.language) for a in acts) + ")")
+            items.append(para)
+        if items:
+            yield _field(_("Changes"), _bullets(items))
 
     def bodies(self) -> Iterator[nodes.field]:
         """Governance bodies the unit sits in."""
@@ -430,6 +459,7 @@ SECTIONS: dict[str, Section] = {
     "staff": UnitBlock.staff,
     "replaces": UnitBlock.replaces,
     "legal": UnitBlock.legal,
+    "history": UnitBlock.history,
     "bodies": UnitBlock.bodies,
     "actions": UnitBlock.actions,
     "description": lambda block: iter(()),

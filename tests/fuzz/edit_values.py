@@ -78,7 +78,7 @@ def _localized() -> st.SearchStrategy[Any]:
 def _act() -> st.SearchStrategy[Any]:
     return st.fixed_dictionaries(
         {
-            "kind": st.sampled_from(["deliberation", "convention"]),
+            "kind": st.sampled_from(["deliberation", "convention", "avis_comite_technique"]),
             "reference": st.sampled_from(["DCM 1", "CONV 2"]),
         },
         optional={"date": st.sampled_from(DATES), "title": st.sampled_from(WORDS)},
@@ -162,7 +162,24 @@ def organisation_fields(ctx: Context) -> dict[str, st.SearchStrategy[Any]]:
         "members": _opt(_some(["Mini", "Maxi", "Moyenne"])),
         "order": _opt(st.integers(1, 3)),
         "description": _opt(st.sampled_from(TEXTS)),
+        "previous": _opt(_previous()),
     }
+
+
+def _previous() -> st.SearchStrategy[Any]:
+    """Former periods of an organisation, in the order of their dates."""
+    period = st.fixed_dictionaries(
+        {"kind": _enum(OrganisationKind)},
+        optional={
+            "name": st.sampled_from(["Grand Mini", "Communauté de Mini"]),
+            "short_name": st.sampled_from(["Agglo", "CU"]),
+        },
+    )
+    return st.lists(st.sampled_from(DATES), min_size=1, max_size=2, unique=True).flatmap(
+        lambda days: st.tuples(*(period for _ in days)).map(
+            lambda periods: [{"until": d, **p} for d, p in zip(sorted(days), periods, strict=True)]
+        )
+    )
 
 
 def level_fields(ctx: Context) -> dict[str, st.SearchStrategy[Any]]:
@@ -279,6 +296,7 @@ def event_fields(ctx: Context) -> dict[str, st.SearchStrategy[Any]]:
         "previous_name": _opt(st.sampled_from(NAMES)),
         "text": _opt(st.sampled_from(TEXTS)),
         "reference": _opt(_act()),
+        "acts": _opt(st.lists(_act(), min_size=1, max_size=2)),
     }
 
 

@@ -13,14 +13,21 @@ from sphinx.util.docutils import SphinxDirective
 from ...data import OrgData
 from ...graph import ChartSpec, build_charts, default_title
 from ...model import Event, EventKind
-from ...timeline import as_of_view, compare, event_title, events_between
+from ...timeline import (
+    OrganisationChange,
+    as_of_view,
+    compare,
+    event_title,
+    events_between,
+    organisation_changes,
+)
 from ...vocab import label
-from ...wording import with_kind
+from ...wording import format_count, sentence
 from ..datarest import parse_data_rest
 from ..nodes import unique_id
 from ..state import OptionError, get_state, note_deps, option_id
 from ..text import _, __, as_written, format_day, language_of
-from ..unitblock import _bullets, xref
+from ..unitblock import _bullets, act_text, xref
 from ..warnings import BAD_OPTION, warn
 from .chart import ChartDirective
 
@@ -54,7 +61,8 @@ def _kinds(argument: str | None) -> str:
 class ChangesDirective(SphinxDirective):
     """``.. org:changes::``: what changed between two dates (by default since the last
     review): creations, closures, renamings, moves, mergers, splits, transfers of competence,
-    mutualisations, each with its units and legal reference."""
+    mutualisations, reorganisations, each with its units and acts, and the organisations'
+    changes of name or kind."""
 
     option_spec: ClassVar[dict[str, Any]] = {
         "from": directives.unchanged,
@@ -68,9 +76,10 @@ class ChangesDirective(SphinxDirective):
         "(``reviewed``).",
         "to": "Changes up to this date, included (default: all, planned ones too).",
         "all": "Every change, whatever its date.",
-        "organisation": "Only the changes that concern this organisation's units.",
+        "organisation": "Only the changes that concern this organisation or its units.",
         "kinds": "Only these kinds of change (creation, closure, merger, split, renaming, "
-        "move, transfer, mutualisation), separated by commas.",
+        "move, transfer, mutualisation, reorganisation), separated by commas; an "
+        "organisation's change of name or kind (``previous``) counts as a renaming.",
     }
 
     @as_written
@@ -78,7 +87,7 @@ class ChangesDirective(SphinxDirective):
         data = get_state(self.env).data
         if data is None:
             return []
-        note_deps(self.env, ["events", "as-of", "package"])
+        note_deps(self.env, ["events", "organisations", "as-of", "package"])
         start = (
             None
             if "all" in self.options
@@ -100,14 +109,73 @@ class ChangesDirective(SphinxDirective):
         kinds = set(self.options.get("kinds", "").split())
         if kinds:
             events = [e for e in events if e.kind.value in kinds]
+        renamed = organisation_changes(data, start, end)
+        if org:
+            renamed = [c for c in renamed if c.after.id == org]
+        if kinds and EventKind.renaming.value not in kinds:
+            renamed = []
         language = language_of(self.env)
-        if not events:
+        if not events and not renamed:
             return [nodes.paragraph("", _("No change in this period."))]
         items = nodes.definition_list(classes=["orgchart-changes"])
-        for event in events:
-            note_deps(self.env, [f"event:{event.id}", *(f"unit:{u}" for u in event.concerned)])
-            items += self.event(data, event, language)
+        entries: list[tuple[dt.date, int, str, Event | OrganisationChange]] = [
+            *((e.date, 1, e.id, e) for e in events),
+            *((c.date, 0, c.after.id, c) for c in renamed),
+        ]
+        for _day, _rank, _key, entry in sorted(entries, key=lambda x: x[:3]):
+            if isinstance(entry, OrganisationChange):
+                items += self.organisation_change(data, entry, language)
+                continue
+            note_deps(self.env, [f"event:{entry.id}", *(f"unit:{u}" for u in entry.concerned)])
+            items += self.event(data, entry, language)
         return [items]
+
+    def organisation_change(
+        self, data: OrgData, change: OrganisationChange, language: str
+    ) -> nodes.definition_list_item:
+        """An organisation's new name or kind: "Grand Dijon becomes Dijon Métropole"."""
+        before, after = change.before, change.after
+        item = nodes.definition_list_item()
+        term = nodes.term(
+            ids=[unique_id(self.state.document, f"org-organisation-{after.id}-{change.date}")]
+        )
+        self.state.document.set_id(term)
+        term += nodes.Text(format_day(change.date, language) + " — ")
+        renamed = before.name != after.name
+        term += nodes.inline(
+            "",
+            label(EventKind.renaming, language) if renamed else _("change of legal kind"),
+            classes=["orgchart-status", "orgchart-renaming"],
+        )
+        term += nodes.Text(" — ")
+        if renamed:
+            title = _("%(previous)s becomes %(name)s") % {
+                "previous": before.name,
+                "name": after.name,
+            }
+        else:
+            title = _("%(name)s becomes a %(kind)s") % {
+                "name": after.name,
+                "kind": label(after.kind, language),
+            }
+        term += nodes.strong("", title)
+        if change.date > data.as_of:
+            term += nodes.Text(" (" + _("planned") + ")")
+        item += term
+        facts: list[nodes.Node] = []
+        for text, state in ((_("Before: "), before), (_("After: "), after)):
+            para = nodes.paragraph("", text)
+            para += xref("organisation", after.id, state.name)
+            para += nodes.Text(", " + label(state.kind, language))
+            if state.short_name:
+                para += nodes.Text(" (" + state.short_name + ")")
+            facts.append(para)
+        if change.reference is not None:
+            facts.append(
+                nodes.paragraph("", _("Reference: ") + act_text(change.reference, language))
+            )
+        item += nodes.definition("", _bullets(facts))
+        return item
 
     def event(self, data: OrgData, event: Event, language: str) -> nodes.definition_list_item:
         """A dated change: kind, title, units, reference, text."""
@@ -138,11 +206,10 @@ class ChangesDirective(SphinxDirective):
         if event.previous_parent and event.previous_parent in data.units:
             facts.append(self.units(data, _("Previously under: "), [event.previous_parent]))
         if event.reference is not None:
-            ref = event.reference
-            text = with_kind(label(ref.kind, language), ref.reference)
-            if ref.date:
-                text += " " + _("of %s") % format_day(ref.date, language)
-            facts.append(nodes.paragraph("", _("Reference: ") + text))
+            facts.append(
+                nodes.paragraph("", _("Reference: ") + act_text(event.reference, language))
+            )
+        facts.extend(nodes.paragraph("", sentence(act_text(a, language))) for a in event.acts)
         if facts:
             body += _bullets(facts)
         if event.text:
@@ -178,12 +245,30 @@ class CompareDirective(ChartDirective):
     option_docs: ClassVar[dict[str, str]] = {
         "from": "The date compared (default: the date of the data).",
         "to": "The date it is compared to (default: the latest change planned in the data, "
-        "the target organisation).",
+        "the target organisation, which holds the units planned with no date).",
         "depth": "How many levels below the top to draw.",
         "max-boxes": "Split the chart when it has more boxes than this.",
         "caption": "A caption under the chart.",
         "alt": "The chart's short text alternative.",
     }
+
+    @staticmethod
+    def scope(
+        targets: list[tuple[tuple[str, ...], str | None]], views: tuple[OrgData, ...]
+    ) -> set[str]:
+        """The units the comparison is about: the organisation drawn, or the unit drawn
+        and its sub-units on either date; every unit when every organisation is drawn."""
+        found: set[str] = set()
+        data = views[0]
+        for roots, organisation in targets:
+            if roots:
+                for state in views:
+                    found.update(roots)
+                    for root in roots:
+                        found.update(u.id for u in state.descendants(root))
+            else:
+                found.update(u.id for u in data.units.values() if u.organisation == organisation)
+        return found
 
     @as_written
     def run(self) -> list[nodes.Node]:
@@ -195,7 +280,8 @@ class CompareDirective(ChartDirective):
             u.valid_from for u in data.units.values() if u.valid_from
         ]
         after = parse_day(self, "to") or max([d for d in latest if d], default=data.as_of)
-        changes = compare(data, before, after)
+        target = "to" not in self.options or after > data.as_of
+        changes = compare(data, before, after, target)
         language = language_of(self.env)
         notes = {
             "added": _("new"),
@@ -208,9 +294,13 @@ class CompareDirective(ChartDirective):
             for c in sorted(changes.values(), key=lambda c: c.unit_id)
         )
         view = as_of_view(data, after)
-        note_deps(self.env, ["events", "units", "as-of", *(f"unit:{u}" for u in data.units)])
+        note_deps(
+            self.env,
+            ["events", "units", "organisations", "as-of", *(f"unit:{u}" for u in data.units)],
+        )
         result: list[nodes.Node] = []
-        for roots, organisation in self.targets(data):
+        targets = self.targets(data)
+        for roots, organisation in targets:
             spec = self.spec(view, roots, organisation)
             spec = ChartSpec(
                 **{
@@ -236,19 +326,21 @@ class CompareDirective(ChartDirective):
             }
             charts = build_charts(view, spec, base, title)
             result.extend(self.render(view, charts))
+        scope = self.scope(targets, (data, as_of_view(data, before), view))
+        counted = [c for c in changes.values() if c.unit_id in scope]
+        counts = {
+            kind: sum(1 for c in counted if c.kind == kind)
+            for kind in ("added", "removed", "moved", "renamed")
+        }
+        parts = [
+            format_count(language, "%(n)s new unit", "%(n)s new units", counts["added"]),
+            format_count(language, "%(n)s removed", "%(n)s removed", counts["removed"]),
+            format_count(language, "%(n)s moved", "%(n)s moved", counts["moved"]),
+            format_count(language, "%(n)s renamed", "%(n)s renamed", counts["renamed"]),
+        ]
         summary = nodes.paragraph(
             "",
-            _(
-                "Compared with %(before)s: %(added)d new units, "
-                "%(removed)d removed, %(moved)d moved, %(renamed)d "
-                "renamed."
-            )
-            % {
-                "before": format_day(before, language),
-                **{
-                    kind: sum(1 for c in changes.values() if c.kind == kind)
-                    for kind in ("added", "removed", "moved", "renamed")
-                },
-            },
+            _("Compared with %(before)s: %(changes)s.")
+            % {"before": format_day(before, language), "changes": ", ".join(parts)},
         )
         return [summary, *result]

@@ -3,6 +3,8 @@ who keeps it; ``org:units-index``: the root page of the generated unit pages."""
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -10,6 +12,7 @@ from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
+from ...model import Organisation
 from ...vocab import label
 from ..datarest import parse_data_rest
 from ..domain import OrgDomain
@@ -69,6 +72,8 @@ class OrganisationDirective(SphinxDirective):
             )
         if org.members:
             fields += _field(_("Member communes"), _para(", ".join(org.members)))
+        if org.previous:
+            fields += _field(_("Formerly"), _bullets(_former(org, language)))
         roots = data.roots.get(org_id, [])
         if roots and "no-units" not in self.options:
             for unit_id in roots:
@@ -80,6 +85,21 @@ class OrganisationDirective(SphinxDirective):
         if org.description:
             block += parse_data_rest(self, data, "organisations", org.id, org.description)
         return out
+
+
+def _former(org: Organisation, language: str) -> list[nodes.Node]:
+    """ "Grand Dijon (communauté urbaine) until 27 April 2017", oldest first."""
+    items: list[nodes.Node] = []
+    for (_start, state), (following, _next) in itertools.pairwise(org.periods()):
+        assert following is not None  # every period but the first has a start
+        last = following - dt.timedelta(days=1)
+        items.append(
+            _para(
+                f"{state.name} ({label(state.kind, language)}) "
+                + _("until %s") % format_day(last, language)
+            )
+        )
+    return items
 
 
 class PackageDirective(SphinxDirective):
