@@ -25,7 +25,7 @@ from .package import (
     PackageFile,
     PackageInfo,
 )
-from .projet import Action, ActionStatus, Objective, Orientation
+from .projet import Action, ActionStatus, Answer, Objective, Orientation
 from .unit import (
     Attachment,
     MutualisationExtent,
@@ -45,6 +45,7 @@ __all__ = [
     "ActKind",
     "Action",
     "ActionStatus",
+    "Answer",
     "Attachment",
     "Body",
     "BodyKind",
@@ -89,5 +90,6 @@ SECTION_MODELS: dict[str, type[BaseModel]] = {
     "orientations": Orientation,
     "objectives": Objective,
     "actions": Action,
+    "answers": Answer,
     "events": Event,
 }
