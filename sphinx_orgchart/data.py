@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .model import (
     Action,
+    Answer,
     Body,
     Category,
     Event,
@@ -72,6 +73,7 @@ class OrgData:
         self.orientations: dict[str, Orientation] = {o.id: o for o in package.orientations}
         self.objectives: dict[str, Objective] = {o.id: o for o in package.objectives}
         self.actions: dict[str, Action] = {a.id: a for a in package.actions}
+        self.answers: dict[str, Answer] = {a.key: a for a in package.answers}
         self.events: dict[str, Event] = {e.id: e for e in package.events}
         self.children: dict[str, list[str]] = {uid: [] for uid in self.units}
         self.roots: dict[str, list[str]] = {oid: [] for oid in self.organisations}
@@ -203,6 +205,17 @@ class OrgData:
     def actions_of(self, unit_id: str) -> list[Action]:
         """Actions of the projet d'administration the unit leads."""
         return self._actions_by_unit.get(unit_id, [])
+
+    @cached_property
+    def _answers_by_unit(self) -> dict[str, list[Answer]]:
+        index: dict[str, list[Answer]] = {}
+        for answer in self.package.answers:
+            index.setdefault(answer.unit, []).append(answer)
+        return index
+
+    def answers_of(self, unit_id: str) -> list[Answer]:
+        """The unit's answers to the objectives, as written."""
+        return self._answers_by_unit.get(unit_id, [])
 
     def events_of(self, unit_id: str) -> list[Event]:
         """Change events that name the unit, oldest first."""

@@ -14,7 +14,7 @@ from .data import OrgData
 from .i18n import N_, Msg
 from .loader.assemble import Source
 from .loader.errors import did_you_mean
-from .model import ActionStatus, EventKind, Unit, UnitStatus
+from .model import Action, ActionStatus, EventKind, Unit, UnitStatus
 from .problems import (
     ACTION_PROGRESS,
     CLOSED_WITHOUT_END,
@@ -434,7 +434,7 @@ class Checker:
                 yield from self._ref("units", member.unit, source, "members", index, "unit")
 
     def check_projet(self) -> Iterator[Problem]:
-        """Objectives and actions name existing records; status and progress agree."""
+        """Objectives, actions and answers name existing records; status and progress agree."""
         for objective in self.data.objectives.values():
             source = self._src("objectives", objective.id)
             yield from self._ref("orientations", objective.orientation, source, "orientation")
@@ -447,27 +447,35 @@ class Checker:
             for key in ("owners", "contributors"):
                 for index, uid in enumerate(getattr(action, key)):
                     yield from self._ref("units", uid, source, key, index)
-            done = action.status is ActionStatus.done
-            if action.progress is not None and done and action.progress != 100:
-                yield Problem(
-                    ACTION_PROGRESS,
-                    N_(
-                        "the action '%(id)s' is 'done' but its progress is "
-                        "%(progress)s %%: set 'progress' to 100, or change 'status'"
-                    ),
-                    {"id": action.id, "progress": action.progress},
-                    *source.at("progress"),
-                )
-            elif action.progress == 100 and not done:
-                yield Problem(
-                    ACTION_PROGRESS,
-                    N_(
-                        "the action '%(id)s' is at 100 %% but its status is "
-                        "'%(status)s': set 'status' to done, or lower 'progress'"
-                    ),
-                    {"id": action.id, "status": action.status.value},
-                    *source.at("status"),
-                )
+            yield from self._progress_agrees(action, source)
+        for answer in self.data.answers.values():
+            source = self._src("answers", answer.key)
+            yield from self._ref("units", answer.unit, source, "unit")
+            yield from self._ref("objectives", answer.objective, source, "objective")
+
+    def _progress_agrees(self, action: Action, source: Source) -> Iterator[Problem]:
+        """A done action is at 100 %, an action at 100 % is done."""
+        done = action.status is ActionStatus.done
+        if action.progress is not None and done and action.progress != 100:
+            yield Problem(
+                ACTION_PROGRESS,
+                N_(
+                    "the action '%(id)s' is 'done' but its progress is "
+                    "%(progress)s %%: set 'progress' to 100, or change 'status'"
+                ),
+                {"id": action.id, "progress": action.progress},
+                *source.at("progress"),
+            )
+        elif action.progress == 100 and not done:
+            yield Problem(
+                ACTION_PROGRESS,
+                N_(
+                    "the action '%(id)s' is at 100 %% but its status is "
+                    "'%(status)s': set 'status' to done, or lower 'progress'"
+                ),
+                {"id": action.id, "status": action.status.value},
+                *source.at("status"),
+            )
 
     def check_events(self) -> Iterator[Problem]:
         """Events name existing units and organisations, and agree with their dates."""

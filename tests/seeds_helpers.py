@@ -18,9 +18,11 @@ PAGES = {
 }
 
 
-def write_handbook(seed: str, target: Path, extra: dict[str, str] | None = None) -> Path:
+def write_handbook(
+    seed: str, target: Path, extra: dict[str, str] | None = None, conf: str = ""
+) -> Path:
     """A handbook of the seed's package in ``target``: the home page shows the package,
-    then one page per view, one chart per organisation."""
+    then one page per view, one chart per organisation; ``conf`` is added to ``conf.py``."""
     from sphinx_orgchart.loader import load_package
 
     data = load_package(SEEDS / seed).data
@@ -36,6 +38,7 @@ def write_handbook(seed: str, target: Path, extra: dict[str, str] | None = None)
                 'exclude_patterns = ["_build"]',
                 'latex_engine = "xelatex"',
                 f'latex_documents = [("index", "{seed}.tex", "{seed}", "tests", "manual")]',
+                conf,
                 "",
             ]
         ),
@@ -56,9 +59,12 @@ def write_handbook(seed: str, target: Path, extra: dict[str, str] | None = None)
     return target
 
 
-def build_seed(seed: str, target: Path, builder: str = "html", **pages: str) -> Path:
-    """Build the seed's handbook; fail on any warning (as ``-W`` does)."""
-    srcdir = write_handbook(seed, target, pages)
+def build_seed(
+    seed: str, target: Path, builder: str = "html", conf: str = "", **pages: str
+) -> Path:
+    """Build the seed's handbook; fail on any warning (as ``-W`` does). ``conf``: settings
+    added to its ``conf.py`` (``orgchart_show_people = True``)."""
+    srcdir = write_handbook(seed, target, pages, conf)
     app, warnings = build(srcdir, builder)
     assert warning_lines(warnings) == []
     return Path(app.outdir)

@@ -167,6 +167,51 @@ def test_unit_pages_list_bodies_and_actions(tmp_path: Path) -> None:
     assert 'href="../index.html#org-objective-obj-12"' in page
 
 
+def _answers_page(tmp_path: Path, options: str) -> tuple[str, list[str]]:
+    """The text of an ``org:answers`` with ``options``, and the warnings of the build."""
+    srcdir = copy_root("projet", tmp_path / "src")
+    (srcdir / "reponses.rst").write_text(
+        f"Réponses\n========\n\n.. org:answers::\n{options}", encoding="utf-8"
+    )
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8") + "   reponses\n", encoding="utf-8")
+    app, warnings = build(srcdir, "text")
+    text = (Path(app.outdir) / "reponses.txt").read_text(encoding="utf-8")
+    return " ".join(text.split()), warning_lines(warnings)
+
+
+def test_answers_of_the_units_with_the_progress_of_their_actions(tmp_path: Path) -> None:
+    text, warnings = _answers_page(tmp_path, "   :organisation: ville\n")
+    assert warnings == []
+    drh = text[text.index("Direction des Ressources humaines") :]
+    drh = drh[: drh.index("Service Carrières et Paie")]
+    # the unit's own actions: 3, one suspended; each objective with its answer and figures
+    assert "3 actions — réalisée 2, suspendue 1 — 72 %" in drh
+    assert "La DRH porte le plan de formation pluriannuel" in drh
+    assert "Objectif 2 : Simplifier les démarches" in drh
+    assert "1 action — suspendue 1 — 15 %" in drh
+    # a service that leads actions without having answered says so
+    assert "Pas encore de réponse." in text
+
+
+def test_answers_filters(tmp_path: Path) -> None:
+    text, warnings = _answers_page(
+        tmp_path, "   :objective: obj-04\n   :answered:\n   :group: objective\n"
+    )
+    assert warnings == []
+    assert text.count("Objectif 4 :") == 1
+    assert "Le budget vert classe chaque dépense" in text
+    assert "La mission anime le réseau des référents transition" in text
+    assert "Pas encore de réponse." not in text  # only the units that answered
+    assert "Objectif 12" not in text
+
+
+def test_answers_unknown_unit_warns(tmp_path: Path) -> None:
+    _text, warnings = _answers_page(tmp_path, "   :unit: ville-nulle-part\n")
+    assert len(warnings) == 1
+    assert "ville-nulle-part" in warnings[0]
+
+
 def test_planned_units_say_so_everywhere(tmp_path: Path, example: OrgData) -> None:
     planned = next(u for u in example.units.values() if u.status == "planned")
     srcdir = copy_root("projet", tmp_path / "src")

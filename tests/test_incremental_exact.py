@@ -146,6 +146,22 @@ def test_an_objective_title_is_seen_in_the_objectives(project: Path) -> None:
     assert_exact(project)
 
 
+def test_an_answer_is_seen_in_the_answers_and_on_its_unit_page(project: Path) -> None:
+    edit(project, "projet.yaml", "tient le plan pluriannuel", "tient la prospective")
+    assert_exact(project)
+    html = project / "_build" / "html"
+    assert "tient la prospective" in (html / "projet.html").read_text("utf-8")
+    assert "tient la prospective" in (html / "org" / "ville-budget.html").read_text("utf-8")
+
+
+def test_an_answer_moved_to_another_unit_leaves_both_pages_right(project: Path) -> None:
+    edit(project, "projet.yaml", "- unit: ville-budget", "- unit: ville-fin")
+    assert_exact(project)
+    html = project / "_build" / "html"
+    assert "plan pluriannuel" not in (html / "org" / "ville-budget.html").read_text("utf-8")
+    assert "plan pluriannuel" in (html / "org" / "ville-fin.html").read_text("utf-8")
+
+
 @pytest.mark.parametrize(
     ("old", "new"),
     [

@@ -158,6 +158,7 @@ def package_documents(
         orientations=sections.get("orientations", []),
         objectives=sections.get("objectives", []),
         actions=sections.get("actions", []),
+        answers=sections.get("answers", []),
     )
     put("historique/evenements.yaml", events=sections.get("events", []))
     return texts

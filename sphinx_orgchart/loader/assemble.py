@@ -267,6 +267,9 @@ class Assembler:
     def _register(self, section: str, record: Any, origin: Source) -> Any:
         key = (section, record.id)
         first = self.origins.get(key)
+        if first is not None and section == "answers":
+            self._answer_twice(record, origin, first)
+            return None
         if first is not None:
             for here, there in ((origin, first), (first, origin)):
                 self.problems.append(
@@ -290,6 +293,27 @@ class Assembler:
         self.sequence[f"{section}:{record.id}"] = len(self.sequence)
         self.records[section].append(record)
         return record
+
+    def _answer_twice(self, answer: Any, here: Source, there: Source) -> None:
+        """Two answers with one id: the same unit answering the same objective twice, as a
+        rule (the id is ``<unit>.<objective>`` unless written)."""
+        self.problems.append(
+            Problem(
+                DUPLICATE_ID,
+                N_(
+                    "the answer '%(id)s' (the unit '%(unit)s' to the objective "
+                    "'%(objective)s') is written twice; the other is at %(other)s: merge "
+                    "the two texts, or give each its own 'id'"
+                ),
+                {
+                    "id": answer.id,
+                    "unit": answer.unit,
+                    "objective": answer.objective,
+                    "other": self.where(there.path, there.line()),
+                },
+                *here.at(),
+            )
+        )
 
     def _take_unit(
         self,

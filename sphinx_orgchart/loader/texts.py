@@ -11,7 +11,7 @@ from .assemble import Source
 
 __all__ = ["text_problems"]
 
-TEXT_SECTIONS = ("organisations", "units", "bodies", "objectives", "events")
+TEXT_SECTIONS = ("organisations", "units", "bodies", "objectives", "answers", "events")
 """Sections whose records have texts in reStructuredText (see ``TEXT_FIELDS``)."""
 
 

@@ -26,7 +26,7 @@ from .package import (
     PackageFile,
     PackageInfo,
 )
-from .projet import Action, ActionStatus, Objective, Orientation
+from .projet import Action, ActionStatus, Answer, Objective, Orientation
 from .unit import (
     Attachment,
     MutualisationExtent,
@@ -46,6 +46,7 @@ __all__ = [
     "ActKind",
     "Action",
     "ActionStatus",
+    "Answer",
     "Attachment",
     "Body",
     "BodyKind",
@@ -91,5 +92,6 @@ SECTION_MODELS: dict[str, type[BaseModel]] = {
     "orientations": Orientation,
     "objectives": Objective,
     "actions": Action,
+    "answers": Answer,
     "events": Event,
 }

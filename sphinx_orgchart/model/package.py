@@ -10,7 +10,7 @@ from .common import Date, Email, Id, Line, Phone, Strict, Text
 from .governance import Body
 from .history import Event
 from .organisation import Category, Level, Organisation
-from .projet import Action, Objective, Orientation
+from .projet import Action, Answer, Objective, Orientation
 from .unit import Unit
 
 __all__ = ["SECTIONS", "Maintainer", "OrgPackage", "PackageFile", "PackageInfo"]
@@ -27,6 +27,7 @@ SECTIONS: tuple[str, ...] = (
     "orientations",
     "objectives",
     "actions",
+    "answers",
     "events",
 )
 
@@ -87,6 +88,9 @@ class PackageFile(Strict):
     )
     objectives: list[Objective] = Field(default_factory=list, description="Objectives.")
     actions: list[Action] = Field(default_factory=list, description="Actions.")
+    answers: list[Answer] = Field(
+        default_factory=list, description="The units' answers to the objectives."
+    )
     events: list[Event] = Field(default_factory=list, description="Change events.")
 
 
@@ -102,4 +106,5 @@ class OrgPackage(Strict):
     orientations: list[Orientation] = Field(default_factory=list)
     objectives: list[Objective] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
+    answers: list[Answer] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)

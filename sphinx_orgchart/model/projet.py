@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .common import Date, Id, Line, Record, Text
+from .common import SLUG_RE, Date, Id, Line, Record, Strict, Text
 
-__all__ = ["Action", "ActionStatus", "Objective", "Orientation"]
+__all__ = ["Action", "ActionStatus", "Answer", "Objective", "Orientation", "answer_id"]
 
 
 class Orientation(Record):
@@ -64,3 +65,38 @@ class Action(Record):
                 {"due": str(self.due), "start": str(self.start)},
             )
         return self
+
+
+def answer_id(unit: str, objective: str) -> str:
+    """The id of a unit's answer to an objective written without one: ``<unit>.<objective>``."""
+    return f"{unit}.{objective}"
+
+
+class Answer(Strict):
+    """A unit's answer to an objective: how the service contributes to it (seed 004, Caen:
+    "les réponses des services aux 13 objectifs")."""
+
+    id: Id | None = Field(
+        None,
+        description="Stable identifier (slug), unique among the answers. Default: "
+        "``<unit>.<objective>``, so that it is seldom written.",
+    )
+    unit: Id = Field(..., description="The unit (service) that answers.")
+    objective: Id = Field(..., description="The objective it answers.")
+    text: Text = Field(
+        ..., min_length=1, description="How the unit contributes, in reStructuredText."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_id(cls, value: Any) -> Any:
+        if isinstance(value, dict) and value.get("id") is None:
+            unit, objective = value.get("unit"), value.get("objective")
+            if all(isinstance(v, str) and SLUG_RE.match(v) for v in (unit, objective)):
+                return {**value, "id": answer_id(str(unit), str(objective))}
+        return value
+
+    @property
+    def key(self) -> str:
+        """The answer's id (given, or ``<unit>.<objective>``)."""
+        return self.id or answer_id(self.unit, self.objective)

@@ -12,6 +12,7 @@ from .. import __version__
 from ..i18n import DOMAIN, LOCALE_DIR
 from .chartnodes import setup_chart_nodes
 from .config import check_config, setup_config
+from .directives.answers import setup_answers
 from .directives.body import BodyDirective
 from .directives.chart import ChartDirective
 from .directives.directory import setup_directory
@@ -72,6 +73,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_directory(app)
     app.add_directive_to_domain("org", "body", BodyDirective)
     setup_objectives(app)
+    setup_answers(app)
     app.add_directive_to_domain("org", "changes", ChangesDirective)
     app.add_directive_to_domain("org", "compare", CompareDirective)
 

@@ -144,6 +144,8 @@ def _named(section: str, record: Any, data: OrgData) -> list[str]:
     if section == "action":
         units = [*record.owners, *record.contributors]
         return [f"objective:{record.objective}", *(f"unit:{u}" for u in units)]
+    if section == "answer":
+        return [f"objective:{record.objective}", f"unit:{record.unit}"]
     if section == "objective":
         return [f"orientation:{record.orientation}"]
     if section == "orientation":
@@ -164,6 +166,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("objective", "objectives"),
     ("orientation", "orientations"),
     ("action", "actions"),
+    ("answer", "answers"),
     ("event", "events"),
 )
 """Dependency prefix and data attribute of each section of records."""
@@ -228,6 +231,7 @@ def fingerprints(data: OrgData) -> dict[str, str]:
         prints[f"children:{unit_id}"] = _hash(children)
         prints[f"bodies-of:{unit_id}"] = _hash([b.id for b in data.bodies_of(unit_id)])
         prints[f"actions-of:{unit_id}"] = _hash([a.id for a in data.actions_of(unit_id)])
+        prints[f"answers-of:{unit_id}"] = _hash([a.key for a in data.answers_of(unit_id)])
     events_of: dict[str, list[str]] = {uid: [] for uid in data.units}
     for event in sorted(data.package.events, key=lambda e: (e.date, e.id)):
         for uid in event.concerned:

@@ -431,6 +431,35 @@ class UnitBlock:
         if items:
             yield _field(_("Actions"), _bullets(items))
 
+    def answers(self) -> Iterator[nodes.field]:
+        """The unit's answers to the objectives of the projet d'administration."""
+        self.show("answers-of", self.unit.id)
+        entries = nodes.definition_list()
+        objectives = self.data.objectives
+        answers = [a for a in self.data.answers_of(self.unit.id) if a.objective in objectives]
+        answers.sort(key=lambda a: (objectives[a.objective].number or 999, a.objective))
+        for answer in answers:
+            objective = objectives[answer.objective]
+            self.show("answer", answer.key)
+            self.show("objective", objective.id)
+            name = f"{objective.number}. {objective.title}" if objective.number else objective.title
+            item = nodes.definition_list_item()
+            item += nodes.term("", "", xref("objective", objective.id, name))
+            definition = nodes.definition()
+            definition += parse_data_rest(
+                self.directive,
+                self.data,
+                "answers",
+                answer.key,
+                answer.text,
+                ["orgchart-answer"],
+                field="text",
+            )
+            item += definition
+            entries += item
+        if entries.children:
+            yield _field(_("Answers to the objectives"), entries)
+
     def description(self) -> nodes.container:
         """The description, parsed as reStructuredText (no raw output, no file inclusion)."""
         return parse_data_rest(
@@ -462,6 +491,7 @@ SECTIONS: dict[str, Section] = {
     "history": UnitBlock.history,
     "bodies": UnitBlock.bodies,
     "actions": UnitBlock.actions,
+    "answers": UnitBlock.answers,
     "description": lambda block: iter(()),
 }
 """Sections of the block, in order; names accepted by the ``:exclude:`` option."""

@@ -202,6 +202,7 @@ _SHEET_LABELS = {
     "orientations": N_("Orientations"),
     "objectives": N_("Objectives"),
     "actions": N_("Actions"),
+    "answers": N_("Answers"),
     "events": N_("Events"),
 }
 

@@ -286,6 +286,15 @@ def action_fields(ctx: Context) -> dict[str, st.SearchStrategy[Any]]:
     }
 
 
+def answer_fields(ctx: Context) -> dict[str, st.SearchStrategy[Any]]:
+    """What a unit's answer to an objective may become (its id is left as it is)."""
+    return {
+        "unit": st.sampled_from(ctx.units),
+        "objective": st.sampled_from(ctx.objectives),
+        "text": st.sampled_from(TEXTS),
+    }
+
+
 def event_fields(ctx: Context) -> dict[str, st.SearchStrategy[Any]]:
     """What an event's fields may become."""
     return {
@@ -326,5 +335,6 @@ FIELDS: dict[str, FieldValues] = {
     "orientations": orientation_fields,
     "objectives": objective_fields,
     "actions": action_fields,
+    "answers": answer_fields,
     "events": event_fields,
 }

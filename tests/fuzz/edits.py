@@ -117,7 +117,8 @@ def edit_field(draw: Draw, documents: Documents, ctx: Context) -> str:
             return "nothing"
         record = draw(st.sampled_from([r for r, _ in found]))
         fields = FIELDS[section](ctx)
-        name = f"{section}:{record['id']}"
+        # an answer's id is, unless written, "<unit>.<objective>"
+        name = f"{section}:{record.get('id') or (record.get('unit'), record.get('objective'))}"
     key = draw(st.sampled_from(sorted(fields)))
     value = draw(fields[key])
     if value is DELETE:

@@ -429,6 +429,24 @@ class _Generator:
                 actions.append(record)
         return orientations, objectives, actions
 
+    def answers(self, objectives: list[Record], unit_ids: list[str]) -> list[Record]:
+        """Some units' answers to some objectives, each pair once; the id is written (the
+        rest of the generator keys records by it), as the loader would derive it."""
+        answers: list[Record] = []
+        if not objectives or not unit_ids:
+            return answers
+        for unit in self.some(unit_ids, max_size=2):
+            for objective in self.some([o["id"] for o in objectives], max_size=2):
+                answers.append(
+                    {
+                        "id": f"{unit}.{objective}",
+                        "unit": unit,
+                        "objective": objective,
+                        "text": self.draw(self.t.rst),
+                    }
+                )
+        return answers
+
     def event(self, event_id: str, organisations: list[str], units: list[Record]) -> Record:
         """An event whose date agrees with the units it names (else a transfer)."""
         kind = self.pick(EventKind)
@@ -543,6 +561,7 @@ class _Generator:
             "orientations": orientations,
             "objectives": objectives,
             "actions": actions,
+            "answers": self.answers(objectives, unit_ids),
             "events": events,
         }
         return Package(self.info(unit_ids), records, self.layout(records), list(self.post_ids))

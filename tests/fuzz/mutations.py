@@ -175,6 +175,8 @@ def _dangling_targets(slot: Slot) -> list[tuple[str, Callable[[Record], None]]]:
         targets += [("organisation", setter("organisation"))]
     elif section == "actions":
         targets += [("objective", setter("objective")), ("owners", appender("owners"))]
+    elif section == "answers":
+        targets += [("unit", setter("unit")), ("objective", setter("objective"))]
     elif section == "events":
         targets += [("units", appender("units")), ("previous_parent", setter("previous_parent"))]
     elif section == "package" and isinstance(record.get("maintainer"), dict):

@@ -14,6 +14,7 @@ from ...data import OrgData
 from ...model import Action, ActionStatus, Objective, Orientation
 from ...progress import OTHER, average_progress, rollup_groups
 from ...vocab import label
+from ...wording import format_count
 from ..datarest import parse_data_rest
 from ..domain import OrgDomain
 from ..state import OptionError, get_state, note_deps, option_id
@@ -22,7 +23,7 @@ from ..text import _, __, as_written, format_day, language_of
 from ..unitblock import xref
 from ..warnings import BAD_OPTION, warn
 
-__all__ = ["ObjectivesDirective", "progress", "setup_objectives"]
+__all__ = ["ObjectivesDirective", "progress", "setup_objectives", "status_line"]
 
 
 class progress(nodes.Inline, nodes.TextElement):
@@ -46,6 +47,27 @@ def _progress(actions: list[Action]) -> list[nodes.Node]:
         ) % {"count": count}
         out.append(nodes.inline("", f" ({note})", classes=["orgchart-unfigured"]))
     return out
+
+
+def status_line(actions: list[Action], language: str) -> nodes.paragraph:
+    """ "3 actions — Réalisée 1, En cours 2 — 40 % (1 action without a figure...)"; "No
+    action" when there is none."""
+    if not actions:
+        text = _("No action")
+        return nodes.paragraph(text, text, classes=["orgchart-rollup"])
+    counts = Counter(a.status for a in actions)
+    line = nodes.paragraph(
+        "",
+        format_count(language, "%(n)s action", "%(n)s actions", len(actions))
+        + " — "
+        + ", ".join(f"{label(s, language)} {counts[s]}" for s in ActionStatus if counts[s]),
+        classes=["orgchart-rollup"],
+    )
+    figures = _progress(actions)
+    if figures:
+        line += nodes.Text(" — ")
+        line += figures
+    return line
 
 
 def _figure(value: int | None) -> list[nodes.Node]:
@@ -228,19 +250,7 @@ class ObjectivesDirective(SphinxDirective):
         if objective.indicators:
             para = nodes.paragraph("", _("Indicators: ") + "; ".join(objective.indicators))
             block += para
-        counts = Counter(a.status for a in actions)
-        line = nodes.paragraph(
-            "",
-            _("%(count)d actions") % {"count": len(actions)}
-            + " — "
-            + ", ".join(f"{label(s, language)} {counts[s]}" for s in ActionStatus if counts[s]),
-            classes=["orgchart-rollup"],
-        )
-        figures = _progress(actions)
-        if figures:
-            line += nodes.Text(" — ")
-            line += figures
-        block += line
+        block += status_line(actions, language)
         if actions and "no-actions" not in self.options:
             block += self.action_table(data, actions, language)
         return out
