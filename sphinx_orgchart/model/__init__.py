@@ -28,6 +28,7 @@ from .package import (
 from .projet import Action, ActionStatus, Objective, Orientation
 from .unit import (
     Attachment,
+    AttachmentKind,
     MutualisationExtent,
     MutualisationMode,
     Person,
@@ -46,6 +47,7 @@ __all__ = [
     "Action",
     "ActionStatus",
     "Attachment",
+    "AttachmentKind",
     "Body",
     "BodyKind",
     "Category",

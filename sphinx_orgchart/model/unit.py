@@ -14,6 +14,7 @@ from .common import Contact, Date, Id, LegalAct, Line, Record, Strict, Text, che
 
 __all__ = [
     "Attachment",
+    "AttachmentKind",
     "MutualisationExtent",
     "MutualisationMode",
     "Person",
@@ -153,11 +154,47 @@ Sharings = Annotated[list[Sharing], _OneOrList]
 """A unit's partnerships; one mapping alone is read as a list of one."""
 
 
-class Attachment(Strict):
-    """A secondary attachment: the unit also appears under another unit."""
+class AttachmentKind(StrEnum):
+    """What an attachment says, in the State's vocabulary (DILA's "Autre hiérarchie"): apart
+    from mutualisation, which is between local authorities (``shared``)."""
 
-    unit: Id = Field(..., description="The other unit it is attached to.")
+    secondary = "secondary"
+    joint_supervision = "joint_supervision"
+    functional = "functional"
+
+
+class Attachment(Strict):
+    """A secondary attachment: the unit also depends on another unit, or on another
+    organisation (a direction of one ministry co-supervised by another)."""
+
+    unit: Id | None = Field(
+        None, description="The other unit it is attached to (give this or 'organisation')."
+    )
+    organisation: Id | None = Field(
+        None,
+        description="The other organisation it is attached to, as a whole (a ministry that "
+        "co-supervises a direction of another: give this or 'unit').",
+    )
+    kind: AttachmentKind | None = Field(
+        None,
+        description="secondary (rattachement secondaire), joint_supervision (co-tutelle) or "
+        "functional (lien fonctionnel). Default: not said, a secondary attachment.",
+    )
     note: Text | None = Field(None, description='Nature of the link ("functional authority").')
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Attachment:
+        if (self.unit is None) == (self.organisation is None):
+            raise PydanticCustomError(
+                "orgchart_attachment_target",
+                "an attachment gives exactly one of 'unit' or 'organisation'",
+            )
+        return self
+
+    @property
+    def target(self) -> str:
+        """The unit's or organisation's id."""
+        return self.unit or self.organisation or ""
 
 
 class Unit(Record):
