@@ -184,7 +184,7 @@ class _Builder:
             else:
                 other = self.data.units.get(attachment.unit or "")
                 target = (other.sigle or other.name) if other else attachment.target
-            kind = label(attachment.kind or AttachmentKind.secondary, language)
+            kind = label(attachment.kind or AttachmentKind.rattachement_secondaire, language)
             texts.append(
                 translate(language, "%(kind)s: %(target)s") % {"kind": kind, "target": target}
             )
@@ -282,13 +282,19 @@ class _Builder:
         self.add_secondary(chart)
         return chart
 
+    def whole(self) -> bool:
+        """Whether the chart draws its whole organisation (not the detail of one of its
+        tops, when it has several: a ministry)."""
+        tops = self.data.tops_of(self.spec.organisation or "")
+        return not self.spec.roots or set(tops) <= set(self.spec.roots)
+
     def add_shared(self, chart: Chart) -> None:
         """Units of other organisations shared into this one, dashed: where they are
         attached when they are, else together in one box per home organisation."""
         org = self.spec.organisation
         if not self.spec.show_shared or org is None:
             return
-        whole = not set(self.spec.roots) - set(self.data.tops_of(org))
+        whole = self.whole()
         grouped: dict[str, list[Unit]] = {}
         for unit in self.data.shared_units:
             if unit.organisation == org or org not in self.data.partners_of(unit):
@@ -296,8 +302,9 @@ class _Builder:
             if unit.id in chart.boxes or not self.visible(unit):
                 continue
             anchor = next((a.unit for a in unit.attachments if a.unit in chart.boxes), None)
-            if anchor is None and unit.parent in chart.boxes:
-                anchor = unit.parent  # under the direction commune it sits under
+            parent = chart.boxes.get(unit.parent or "")
+            if anchor is None and parent is not None and not parent.unit.shared_from:
+                anchor = parent.id  # under the direction commune it sits under
             home = self.data.organisations.get(unit.organisation or "")
             if anchor is not None:
                 chart.boxes[unit.id] = self.box(unit, [], home.display_name if home else "?")
@@ -365,7 +372,8 @@ class _Builder:
                     if chart.box_of(attached.id) is not None:
                         continue
                     parent = self.data.units.get(attached.parent or "")
-                    main = parent.label if parent else attached.label
+                    # a top unit's place is its organisation
+                    main = parent.label if parent else self.org_name(attached.organisation or "")
                     chart.boxes[attached.id] = self.box(attached, [], also_under=main)
                     chart.children.setdefault(box.id, []).append(attached.id)
                     chart.children[attached.id] = []
@@ -389,7 +397,7 @@ class _Builder:
         direction it co-supervises): dashed boxes beside its top units, their main place
         written in them."""
         org = self.spec.members_of
-        if org is None or set(self.spec.roots) - set(self.data.tops_of(org)):
+        if org is None or not self.whole():
             return
         for unit in self.data.attached_to_organisation(org):
             if chart.box_of(unit.id) is not None or not self.visible(unit):

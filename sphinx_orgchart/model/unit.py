@@ -158,9 +158,9 @@ class AttachmentKind(StrEnum):
     """What an attachment says, in the State's vocabulary (DILA's "Autre hiérarchie"): apart
     from mutualisation, which is between local authorities (``shared``)."""
 
-    secondary = "secondary"
-    joint_supervision = "joint_supervision"
-    functional = "functional"
+    rattachement_secondaire = "rattachement_secondaire"
+    co_tutelle = "co_tutelle"
+    lien_fonctionnel = "lien_fonctionnel"
 
 
 class Attachment(Strict):
@@ -177,8 +177,9 @@ class Attachment(Strict):
     )
     kind: AttachmentKind | None = Field(
         None,
-        description="secondary (rattachement secondaire), joint_supervision (co-tutelle) or "
-        "functional (lien fonctionnel). Default: not said, a secondary attachment.",
+        description="rattachement_secondaire (a secondary attachment), co_tutelle (joint "
+        "supervision: a direction of one ministry co-supervised by another) or "
+        "lien_fonctionnel (a functional link). Default: not said, a secondary attachment.",
     )
     note: Text | None = Field(None, description='Nature of the link ("functional authority").')
 

@@ -114,7 +114,7 @@ class OrganisationDirective(SphinxDirective):
         para = self.common_entry(data, unit.id)
         language = language_of(self.env)
         kinds = [
-            label(a.kind or AttachmentKind.secondary, language)
+            label(a.kind or AttachmentKind.rattachement_secondaire, language)
             for a in unit.attachments
             if a.organisation == org_id
         ]
