@@ -384,6 +384,8 @@ class _Builder:
             for unit_id in box.unit_ids():
                 unit = self.data.units[unit_id]
                 for attachment in unit.attachments:
+                    if attachment.unit is None:
+                        continue  # an organisation: written in the box (links)
                     target = chart.box_of(attachment.unit)
                     if (
                         target
@@ -394,8 +396,8 @@ class _Builder:
 
     def add_attached_to_organisation(self, chart: Chart) -> None:
         """In an organisation's chart, the units of others attached to it as a whole (a
-        direction it co-supervises): dashed boxes beside its top units, their main place
-        written in them."""
+        direction it co-supervises): dashed boxes under its head, or beside its top units
+        when it has several, their main place written in them."""
         org = self.spec.members_of
         if org is None or not self.whole():
             return
@@ -406,7 +408,12 @@ class _Builder:
             main = parent.label if parent else self.org_name(unit.organisation or "")
             chart.boxes[unit.id] = self.box(unit, [], also_under=main)
             chart.children[unit.id] = []
-            chart.tops.append(unit.id)
+            if len(chart.tops) == 1 and not chart.tops[0].startswith("shared-from-"):
+                top = chart.tops[0]  # under the head, as the shared units are
+                chart.children.setdefault(top, []).append(unit.id)
+                chart.edges.append(Edge(top, unit.id, EdgeKind.attached))
+            else:
+                chart.tops.append(unit.id)
 
     def legend(self, chart: Chart) -> list[tuple[str, str, str]]:
         """Legend entries: the levels drawn, the categories, the dashed boxes."""

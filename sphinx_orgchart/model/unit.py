@@ -212,7 +212,9 @@ class Unit(Record):
     parent: Id | None = Field(
         None,
         description="Primary parent unit's id. Leave out for a top unit or when the unit is "
-        "written nested under its parent.",
+        "written nested under its parent. It may be a unit of another organisation shared "
+        "with this unit's (a direction générale commune: seed Dijon); the unit then says its "
+        "own 'organisation'.",
     )
     category: Id | None = Field(None, description="Category id (pôle fonctionnel...).")
     direct_report: bool = Field(
@@ -221,7 +223,9 @@ class Unit(Record):
         "direction générale rather than among the pôles.",
     )
     attachments: list[Attachment] = Field(
-        default_factory=list, description="Secondary attachments (dashed links in charts)."
+        default_factory=list,
+        description="Secondary attachments, to a unit or to an organisation, each with its "
+        "kind (dashed links or marks in charts).",
     )
     order: int | None = Field(
         None,

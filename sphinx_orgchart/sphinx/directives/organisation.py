@@ -25,7 +25,8 @@ __all__ = ["OrganisationDirective", "PackageDirective", "UnitsIndexDirective"]
 
 
 class OrganisationDirective(SphinxDirective):
-    """``.. org:organisation:: ID``: kind, SIREN, website, members, top units."""
+    """``.. org:organisation:: ID``: kind, SIREN, website, members, top units, the common
+    units above its units (a direction générale commune), the units of others attached to it."""
 
     required_arguments = 1
     option_spec: ClassVar[dict[str, Any]] = {
