@@ -20,13 +20,16 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as format_percent_babel
 
 from .i18n import ntranslate
-from .model import Organisation
+
+if TYPE_CHECKING:
+    from .model import Organisation
 
 __all__ = [
     "NARROW_NBSP",

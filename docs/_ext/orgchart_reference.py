@@ -24,7 +24,7 @@ from sphinx.util.typing import ExtensionMetadata
 from sphinx_orgchart.export import CSV_COLUMNS
 from sphinx_orgchart.problems import PROBLEM_KINDS
 from sphinx_orgchart.sphinx.config import CONFIG_VALUES
-from sphinx_orgchart.sphinx.domain import OrgDomain
+from sphinx_orgchart.sphinx.directives import directive_class
 from sphinx_orgchart.sphinx.tables import table
 from sphinx_orgchart.sphinx.warnings import EXTENSION_WARNINGS
 
@@ -218,7 +218,7 @@ class DirectiveDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
-        cls = OrgDomain.directives.get(name) or self.env.app.registry.domain_directives["org"][name]
+        cls = directive_class(name)
         spec = getattr(cls, "option_spec", {}) or {}
         docs = getattr(cls, "option_docs", None)
         if docs is None or set(docs) != set(spec):

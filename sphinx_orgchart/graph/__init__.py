@@ -1,12 +1,20 @@
 """Organisation charts: an engine-neutral chart model built from the data, then DOT.
 
-This package never imports Sphinx or docutils.
+This package never imports Sphinx or docutils. Its names are imported from their modules
+the first time they are used: a page's doctree holds a :class:`~.model.Chart`, and
+unpickling it (Sphinx does, to draw the sidebar of a page it writes again) imports the chart
+model alone, not the code that builds and draws charts.
 """
 
-from .build import PALETTE, build_charts, default_title
-from .dot import FONT_SIZE, legend_dot, to_dot
-from .model import Box, Chart, ChartSpec, Direction, Edge, EdgeKind, Row
-from .render import RenderError, dot_version, render
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .build import PALETTE, build_charts, default_title
+    from .dot import FONT_SIZE, legend_dot, to_dot
+    from .model import Box, Chart, ChartSpec, Direction, Edge, EdgeKind, Row
+    from .render import RenderError, dot_version, render
 
 __all__ = [
     "FONT_SIZE",
@@ -26,3 +34,33 @@ __all__ = [
     "render",
     "to_dot",
 ]
+
+_MODULES = {
+    "PALETTE": "build",
+    "build_charts": "build",
+    "default_title": "build",
+    "FONT_SIZE": "dot",
+    "legend_dot": "dot",
+    "to_dot": "dot",
+    "Box": "model",
+    "Chart": "model",
+    "ChartSpec": "model",
+    "Direction": "model",
+    "Edge": "model",
+    "EdgeKind": "model",
+    "Row": "model",
+    "RenderError": "render",
+    "dot_version": "render",
+    "render": "render",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """The package's names, each imported from its module when first asked for."""
+    if name in _MODULES:
+        from importlib import import_module
+
+        value = getattr(import_module(f"{__name__}.{_MODULES[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,7 +4,7 @@ their roles, their cross-references (intersphinx included) and their indices."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.nodes import Element, Node, system_message
@@ -15,16 +15,20 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from ..data import OrgData
 from ..i18n import N_
-from ..model import UnitStatus
 from ..vocab import label
 from ..wording import typeset
+from .directives import DIRECTIVES, directive_class
 from .indices import SharedUnitIndex, UnitIndex
 from .nodes import anchor_target, shared_marker
 from .state import OrgState, get_state, note_deps
 from .text import _, __, language_of
 from .warnings import DUPLICATE, NO_PAGE, UNKNOWN_TARGET, warn
+
+if TYPE_CHECKING:
+    from docutils.parsers.rst import Directive
+
+    from ..data import OrgData
 
 __all__ = ["OBJECT_TYPES", "OrgDomain", "anchor_of", "display_name"]
 
@@ -156,7 +160,7 @@ class OrgXRefRole(XRefRole):
             if note:
                 result.append(shared_marker("", note=note))
             unit = data.units.get(node["reftarget"])
-            if unit is not None and unit.status is not UnitStatus.active:
+            if unit is not None and unit.status != "active":
                 status = label(unit.status, language_of(env))
                 result.append(nodes.Text(" "))
                 result.append(
@@ -194,6 +198,13 @@ class OrgDomain(Domain):
         "by_doc": {},  # docname -> [(table, key)]: what each document recorded, to forget it
         "state": OrgState(),
     }
+
+    def directive(self, name: str) -> type[Directive] | None:
+        """The directive ``org:<name>``, its module imported the first time a document uses
+        it (:data:`.directives.DIRECTIVES`); one another extension registered comes first."""
+        if name not in self.directives and name in DIRECTIVES:
+            self.directives[name] = directive_class(name)
+        return super().directive(name)
 
     @property
     def objects(self) -> dict[tuple[str, str], tuple[str, str]]:

@@ -12,21 +12,7 @@ from .. import __version__
 from ..i18n import DOMAIN, LOCALE_DIR
 from .chartnodes import setup_chart_nodes
 from .config import check_config, setup_config
-from .directives.answers import setup_answers
-from .directives.body import BodyDirective
-from .directives.chart import ChartDirective
-from .directives.directory import setup_directory
-from .directives.history import ChangesDirective, CompareDirective
-from .directives.levels import LevelsDirective
-from .directives.objectives import setup_objectives
-from .directives.organisation import (
-    OrganisationDirective,
-    PackageDirective,
-    UnitsIndexDirective,
-)
-from .directives.poster import setup_poster
-from .directives.shared import SharedDirective
-from .directives.unit import UnitDirective, UnitPageDirective
+from .directivenodes import setup_directive_nodes
 from .domain import OrgDomain, warn_missing
 from .indices import prepare_indices
 from .livenames import LiveNames
@@ -59,23 +45,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_config(app)
     setup_nodes(app)
     setup_chart_nodes(app)
-
-    app.add_domain(OrgDomain)
-    app.add_directive_to_domain("org", "unit", UnitDirective)
-    app.add_directive_to_domain("org", "unit-page", UnitPageDirective)
-    app.add_directive_to_domain("org", "organisation", OrganisationDirective)
-    app.add_directive_to_domain("org", "units-index", UnitsIndexDirective)
-    app.add_directive_to_domain("org", "package", PackageDirective)
-    app.add_directive_to_domain("org", "chart", ChartDirective)
-    setup_poster(app)
-    app.add_directive_to_domain("org", "levels", LevelsDirective)
-    app.add_directive_to_domain("org", "shared", SharedDirective)
-    setup_directory(app)
-    app.add_directive_to_domain("org", "body", BodyDirective)
-    setup_objectives(app)
-    setup_answers(app)
-    app.add_directive_to_domain("org", "changes", ChangesDirective)
-    app.add_directive_to_domain("org", "compare", CompareDirective)
+    setup_directive_nodes(app)
+    app.add_domain(OrgDomain)  # its directives: imported when a document uses them
 
     app.connect("config-inited", check_config)
     app.connect("config-inited", lambda app, config: _static_path(app))

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from sphinx.application import Sphinx
@@ -24,12 +24,14 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.display import status_iterator
 
 from .. import __version__
-from ..data import OrgData
 from ..writefile import write_text_atomic
 from .config import CONFIG_VALUES
 from .state import OrgState, get_state
 from .text import __
 from .warnings import PAGE, logger, warn
+
+if TYPE_CHECKING:
+    from ..data import OrgData
 
 __all__ = ["MANIFEST", "Navigation", "generate_pages"]
 

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
@@ -21,11 +21,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from .. import __version__
-from ..data import OrgData
 from ..i18n import N_
-from ..loader import ReadCache, digest_files, load_package, package_files
+from ..loader import digest_files, package_files
 from ..problems import Problem
-from ..timeline import as_of_view
 from .config import data_path
 from .navigation import (
     NavigationMemory,
@@ -35,6 +33,12 @@ from .navigation import (
 )
 from .text import __, console_language
 from .warnings import BAD_OPTION, NO_DATA, UNKNOWN_TARGET, WARNING_TYPE, logger, warn
+
+if TYPE_CHECKING:
+    # Loading the data imports the model and the loader: a rebuild with no change in the
+    # data imports neither (see :attr:`OrgState.data`).
+    from ..data import OrgData
+    from ..loader import ReadCache
 
 __all__ = [
     "OrgState",
@@ -267,6 +271,9 @@ def load_state(app: Sphinx) -> OrgState:
     digests = digest_files(package_files(root))
     settings = (str(root), app.config.orgchart_as_of or "")
     if not state.has_data or state.settings != settings or state.digests != digests:
+        from ..loader import load_package
+        from ..timeline import as_of_view
+
         logger.info(__("loading the organisation data from %s"), root)
         cache = _read_cache(app)
         result = load_package(root, cache)
@@ -333,6 +340,9 @@ def _read_data(state: OrgState) -> OrgData | None:
     if key == state.data_key and key == _data_key(state):
         loaded: OrgData | None = data
         return loaded
+    from ..loader import load_package
+    from ..timeline import as_of_view
+
     result = load_package(state.root)
     state.data_key = ""
     if result.data is not None and state.settings[1]:
@@ -345,6 +355,8 @@ READ_CACHE = "orgchart-files.pickle"
 
 
 def _read_cache(app: Sphinx) -> ReadCache:
+    from ..loader import ReadCache
+
     path = Path(app.doctreedir) / READ_CACHE
     try:
         return ReadCache.loads(path.read_bytes())
@@ -497,6 +509,8 @@ def data_for(directive: Any) -> OrgData | None:
             directive.get_location(),
         )
         return data
+    from ..timeline import as_of_view
+
     note_deps(directive.env, ["events", "units", "organisations"])
     return as_of_view(data, day)
 

@@ -12,11 +12,14 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
 
-from ..graph import Chart
 from .text import _
+
+if TYPE_CHECKING:
+    from ..graph import Chart
 
 __all__ = ["setup_viewer", "viewer_attributes"]
 

@@ -12,7 +12,6 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ...data import OrgData
@@ -23,7 +22,7 @@ from ..text import _, as_written, language_of
 from ..unitblock import xref
 from .objectives import status_line
 
-__all__ = ["AnswersDirective", "answer_text", "objective_name", "setup_answers"]
+__all__ = ["AnswersDirective", "answer_text", "objective_name"]
 
 
 def objective_name(objective: Objective) -> str:
@@ -200,8 +199,3 @@ class AnswersDirective(SphinxDirective):
 def _distinct(actions: Iterable[Action]) -> list[Action]:
     """Each action once (an action led by two units is in both their answers)."""
     return list({a.id: a for a in actions}.values())
-
-
-def setup_answers(app: Sphinx) -> None:
-    """Register the directive."""
-    app.add_directive_to_domain("org", "answers", AnswersDirective)

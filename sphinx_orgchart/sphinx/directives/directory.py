@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ...data import OrgData
@@ -15,6 +13,7 @@ from ...i18n import ntranslate
 from ...model import PostState, Unit, UnitStatus
 from ...vocab import label
 from ...wording import format_phone
+from ..directivenodes import directory, email_address
 from ..domain import OrgDomain
 from ..indices import french_key
 from ..state import OptionError, data_for, get_state, note_deps, option_id
@@ -23,44 +22,7 @@ from ..text import _, __, as_written, language_of
 from ..unitblock import xref
 from ..warnings import BAD_OPTION, warn
 
-__all__ = ["DirectoryDirective", "directory", "email_address", "setup_directory"]
-
-
-class directory(nodes.General, nodes.Element):
-    """Holds a directory table; in HTML, a script adds a search box above it."""
-
-
-class email_address(nodes.reference):
-    """An e-mail address; in HTML and LaTeX it breaks after its dots and ``@``, never
-    hyphenated."""
-
-
-def _visit_email_latex(self: Any, node: email_address) -> None:
-    # \sphinxnolinkurl sets the address as url.sty does: breaks at . and @, no hyphen.
-    self.body.append(
-        r"\sphinxhref{%s}{\sphinxnolinkurl{%s}}"  # noqa: UP031  (LaTeX braces)
-        % (self.encode_uri(node["refuri"]), self.encode_uri(node.astext()))
-    )
-    raise nodes.SkipNode
-
-
-def _visit_email_html(self: Any, node: email_address) -> None:
-    # a <wbr> after each dot and @: the address wraps there, and copies without them
-    self.visit_reference(node)
-    pieces = [self.encode(p) for p in re.split(r"(?<=[.@])", node.astext())]
-    if self.in_mailto and self.settings.cloak_email_addresses:
-        pieces = [self.cloak_email(p) for p in pieces]
-    self.body.append("<wbr>".join(pieces))
-    self.depart_reference(node)
-    raise nodes.SkipNode
-
-
-def _visit_email(self: Any, node: email_address) -> None:
-    self.visit_reference(node)
-
-
-def _depart_email(self: Any, node: email_address) -> None:
-    self.depart_reference(node)
+__all__ = ["DirectoryDirective", "directory", "email_address"]
 
 
 def _order(argument: str | None) -> str:
@@ -226,50 +188,3 @@ class DirectoryDirective(SphinxDirective):
             return []
         address = unit.contact.email
         return [email_address(address, address, refuri=f"mailto:{address}")]
-
-
-def _visit_directory_html(self: Any, node: directory) -> None:
-    self.body.append(
-        self.starttag(
-            node,
-            "div",
-            "",
-            CLASS="orgchart-directory",
-            **{
-                "data-search-label": node["search_label"],
-                "data-count-one": node["count_one"],
-                "data-count-other": node["count_other"],
-                "data-plural-rule": node["plural_rule"],
-            },
-        )
-    )
-
-
-def _depart_directory_html(self: Any, node: directory) -> None:
-    self.body.append("</div>\n")
-
-
-def _pass(self: Any, node: directory) -> None:
-    pass
-
-
-def setup_directory(app: Sphinx) -> None:
-    """Register the node, its script and the directive."""
-    app.add_node(
-        directory,
-        html=(_visit_directory_html, _depart_directory_html),
-        latex=(_pass, _pass),
-        text=(_pass, _pass),
-        man=(_pass, _pass),
-        texinfo=(_pass, _pass),
-    )
-    app.add_node(
-        email_address,
-        html=(_visit_email_html, None),
-        latex=(_visit_email_latex, None),
-        text=(_visit_email, _depart_email),
-        man=(_visit_email, _depart_email),
-        texinfo=(_visit_email, _depart_email),
-    )
-    app.add_js_file("orgchart-directory.js", loading_method="defer")
-    app.add_directive_to_domain("org", "directory", DirectoryDirective)

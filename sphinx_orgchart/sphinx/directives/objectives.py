@@ -7,7 +7,6 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ...data import OrgData
@@ -16,6 +15,7 @@ from ...progress import OTHER, average_progress, rollup_groups
 from ...vocab import label
 from ...wording import format_count
 from ..datarest import parse_data_rest
+from ..directivenodes import progress
 from ..domain import OrgDomain
 from ..state import OptionError, get_state, note_deps, option_id
 from ..tables import table
@@ -23,11 +23,7 @@ from ..text import _, __, as_written, format_day, language_of
 from ..unitblock import xref
 from ..warnings import BAD_OPTION, warn
 
-__all__ = ["ObjectivesDirective", "progress", "setup_objectives", "status_line"]
-
-
-class progress(nodes.Inline, nodes.TextElement):
-    """A progress value: a bar in HTML, the figure elsewhere."""
+__all__ = ["ObjectivesDirective", "progress", "status_line"]
 
 
 def _progress(actions: list[Action]) -> list[nodes.Node]:
@@ -338,30 +334,3 @@ class ObjectivesDirective(SphinxDirective):
             [36, 12, 12, 12, 12, 16],
         )
         return container
-
-
-def _visit_progress_html(self: Any, node: progress) -> None:
-    value = int(node["value"])
-    self.body.append(
-        self.starttag(node, "progress", "", max="100", value=str(value), CLASS="orgchart-progress")
-    )
-    self.body.append(self.encode(f"{value} %") + "</progress> ")
-    self.body.append(self.encode(f"{value} %"))
-    raise nodes.SkipNode
-
-
-def _pass(self: Any, node: progress) -> None:
-    pass
-
-
-def setup_objectives(app: Sphinx) -> None:
-    """Register the progress node and the directive."""
-    app.add_node(
-        progress,
-        html=(_visit_progress_html, None),
-        latex=(_pass, _pass),
-        text=(_pass, _pass),
-        man=(_pass, _pass),
-        texinfo=(_pass, _pass),
-    )
-    app.add_directive_to_domain("org", "objectives", ObjectivesDirective)

@@ -9,7 +9,6 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
-from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ...graph import ChartSpec, RenderError, dot_version
@@ -17,16 +16,13 @@ from ...graph.fonts import resolved_family
 from ...graph.poster import PAPERS, best_row_width, poster, poster_dot
 from ...wording import NBSP, format_number, of_org, of_organisation
 from ...writefile import write_bytes_atomic
+from ..directivenodes import poster_link
 from ..fonts import warn_if_font_missing
 from ..state import get_state, note_deps
 from ..text import _, __, as_written, language_of
 from ..warnings import CHART, UNKNOWN_TARGET, warn
 
-__all__ = ["PosterDirective", "poster_link", "setup_poster"]
-
-
-class poster_link(nodes.Inline, nodes.TextElement):
-    """A link to the poster's PDF, made when the HTML is written."""
+__all__ = ["PosterDirective", "poster_link", "visit_poster_html"]
 
 
 def _paper(argument: str | None) -> str:
@@ -135,24 +131,3 @@ def visit_poster_html(self: Any, node: poster_link) -> None:
     self.body.append(self.encode(node.astext()))
     self.body.append("</a>" + self.encode(" — " + (_("%s KB") % size).replace(" ", NBSP)))
     raise nodes.SkipNode
-
-
-def _visit_text(self: Any, node: poster_link) -> None:
-    pass
-
-
-def _depart(self: Any, node: poster_link) -> None:
-    pass
-
-
-def setup_poster(app: Sphinx) -> None:
-    """Register the node and the directive."""
-    app.add_node(
-        poster_link,
-        html=(visit_poster_html, None),
-        latex=(_visit_text, _depart),
-        text=(_visit_text, _depart),
-        man=(_visit_text, _depart),
-        texinfo=(_visit_text, _depart),
-    )
-    app.add_directive_to_domain("org", "poster", PosterDirective)
