@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import cache
-from typing import Any
 
 from .i18n import N_, translate
 
-__all__ = ["LABELS", "label"]
+__all__ = ["label"]
 
 
 @cache
@@ -119,12 +118,6 @@ def _labels() -> dict[tuple[type, str], str]:
         (EventKind.reorganisation, N_("reorganisation")),
     )
     return {(type(k), k.value): v for k, v in table}
-
-
-def __getattr__(name: str) -> Any:
-    if name == "LABELS":
-        return _labels()
-    raise AttributeError(name)
 
 
 def label(value: StrEnum, language: str) -> str:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+# Imported now: the function ``render`` is named as its module, which importing the module
+# later would put in its place (it is light: it runs dot).
+from .render import RenderError, dot_version, render
+
 if TYPE_CHECKING:
     from .build import PALETTE, build_charts, default_title
     from .dot import FONT_SIZE, legend_dot, to_dot
     from .model import Box, Chart, ChartSpec, Direction, Edge, EdgeKind, Row
-    from .render import RenderError, dot_version, render
 
 __all__ = [
     "FONT_SIZE",
@@ -49,9 +52,6 @@ _MODULES = {
     "Edge": "model",
     "EdgeKind": "model",
     "Row": "model",
-    "RenderError": "render",
-    "dot_version": "render",
-    "render": "render",
 }
 
 
