@@ -44,7 +44,7 @@ HEAVY = (
 )
 
 # Records, at the end of the build, the modules of the extension and pydantic it imported.
-PROBE = '''
+PROBE = """
 import json, os, sys
 
 def _finished(app, exception):
@@ -55,7 +55,7 @@ def _finished(app, exception):
 def setup(app):
     app.connect("build-finished", _finished)
     return {"parallel_read_safe": True}
-'''
+"""
 
 
 def _handbook(tmp_path: Path) -> Path:
