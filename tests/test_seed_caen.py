@@ -67,12 +67,25 @@ def test_caen_fiche_on_the_home_page(caen: Path) -> None:
 
 def test_caen_reorganisation_adopted_unanimously(caen: Path) -> None:
     history = text_of(caen / "historique.html")
-    assert "2009" in history
-    assert "Réorganisation participative des services" in history
-    assert "Comité Technique Paritaire, adoptée à l'unanimité" in history
+    # a reorganisation (not a creation), with the opinion of the comité technique
+    assert "1er janvier 2009 — réorganisation — Réorganisation participative des services" in (
+        history
+    )
+    assert "création" not in history
+    assert (
+        "Avis du comité technique (CT) séance de 2009 du Comité Technique Paritaire — "
+        "réorganisation adoptée à l'unanimité" in history
+    )
     assert "méthode de travail participatif" in history
     for direction in ("Direction des ressources", "Direction de la culture"):
         assert direction in history, direction
+    # each direction's page names the reorganisation and the opinion
+    page = text_of(caen / "org" / "dir-culture.html")
+    assert "réorganisation" in page
+    assert (
+        "réorganisation — Réorganisation participative des services (avis du comité technique (CT)"
+        in page
+    )
 
 
 def test_caen_thirteen_objectives_and_228_actions(caen: Path) -> None:
