@@ -110,14 +110,14 @@ def test_caen_answers_of_the_services_to_the_13_objectives(caen: Path) -> None:
     # each service: its answers and the progress of its 57 actions
     ressources = answers[answers.index("Direction des ressources") :]
     ressources = ressources[: ressources.index("Direction de la population")]
-    assert "57 actions — à lancer 57 — 0 %" in ressources
+    assert "57 actions — 57 à lancer — 0 %" in ressources
     assert "Réponse de la Direction des ressources à l'objectif 1," in ressources
     assert "Pas encore de réponse." in ressources  # objectives it acts for, unanswered
     by_objective = text_of(caen / "reponses-objectifs.html")
     first = by_objective[by_objective.index("Objectif 1 du projet politique") :]
     first = first[: first.index("Objectif 2 du projet politique")]
     # objective 1: 18 actions, among the four directions
-    assert "18 actions — à lancer 18" in first
+    assert "18 actions — 18 à lancer" in first
     assert "Réponse de la Direction des ressources à l'objectif 1," in first
 
 
