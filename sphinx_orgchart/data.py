@@ -82,11 +82,58 @@ class OrgData:
                 self.children[unit.parent].append(unit.id)
             elif unit.organisation in self.roots:
                 self.roots[unit.organisation].append(unit.id)
+        self.common: dict[str, list[str]] = {uid: [] for uid in self.units}
+        """For each unit, the other organisations it heads units of (a direction générale
+        commune), in the organisations' order."""
+        self._find_common_units()
         self.posts: dict[str, tuple[str, Post]] = {}
         for unit in package.units:
             for post in unit_posts(unit):
                 if post.id and post.id not in self.posts:
                     self.posts[post.id] = (unit.id, post)
+
+    def _find_common_units(self) -> None:
+        """Fill ``common``: a unit written under a unit of another organisation makes its
+        parent, and the parent's ancestors of other organisations, common to its own."""
+        order = {oid: index for index, oid in enumerate(self.organisations)}
+        found: dict[str, set[str]] = {}
+        for unit in self.package.units:
+            org = unit.organisation
+            parent = self.units.get(unit.parent or "")
+            seen: set[str] = set()
+            while org and parent is not None and parent.organisation != org:
+                if parent.id in seen:
+                    break  # a cycle, reported by the checks
+                seen.add(parent.id)
+                found.setdefault(parent.id, set()).add(org)
+                parent = self.units.get(parent.parent or "")
+        for uid, orgs in found.items():
+            self.common[uid] = sorted(orgs, key=lambda o: (order.get(o, len(order)), o))
+
+    def common_roots(self, organisation: str) -> list[str]:
+        """The topmost units of other organisations that head units of ``organisation``
+        (its direction générale commune), in institutional order."""
+        return [
+            u.id
+            for u in self.package.units
+            if organisation in self.common[u.id]
+            and organisation not in self.common.get(u.parent or "", [])
+        ]
+
+    def tops_of(self, organisation: str) -> list[str]:
+        """The top of an organisation's chart: the common units above its units, then its
+        own top units."""
+        return self.common_roots(organisation) + self.roots.get(organisation, [])
+
+    def belongs_to(self, unit: Unit, organisation: str) -> bool:
+        """Whether ``unit`` is drawn in the organisation's tree: it is one of its units, or a
+        unit of another organisation that heads some of its units (a common unit)."""
+        return unit.organisation == organisation or organisation in self.common[unit.id]
+
+    def sharing_organisations(self, unit: Unit) -> list[str]:
+        """A common unit's organisations: its home, then those it heads units of."""
+        home = [unit.organisation] if unit.organisation else []
+        return home + [o for o in self.common[unit.id] if o not in home]
 
     @property
     def language(self) -> str:
@@ -183,12 +230,19 @@ class OrgData:
         index: dict[str, list[Unit]] = {}
         for unit in self.package.units:
             for attachment in unit.attachments:
-                index.setdefault(attachment.unit, []).append(unit)
+                key = attachment.unit or f"organisation:{attachment.organisation}"
+                if unit not in index.get(key, []):
+                    index.setdefault(key, []).append(unit)
         return index
 
     def attached_to(self, unit_id: str) -> list[Unit]:
         """Units that name ``unit_id`` among their secondary attachments."""
         return self._attached_here.get(unit_id, [])
+
+    def attached_to_organisation(self, organisation: str) -> list[Unit]:
+        """Units of other organisations attached to ``organisation`` as a whole (a
+        direction of one ministry co-supervised by another)."""
+        return self._attached_here.get(f"organisation:{organisation}", [])
 
     def bodies_of(self, unit_id: str) -> list[Body]:
         """Governance bodies the unit sits in (through its posts or as a unit)."""

@@ -88,7 +88,11 @@ UNKNOWN_REFERENCE = _declare(
     "A record names a unit, level, organisation, post... that does not exist.",
 )
 CYCLE = _declare("cycle", E, "Units are their own ancestors through their parents.")
-SELF_REFERENCE = _declare("self-reference", E, "A unit is attached to itself, or replaces itself.")
+SELF_REFERENCE = _declare(
+    "self-reference",
+    E,
+    "A unit is attached to itself or to its own organisation, or replaces itself.",
+)
 LEVEL_NOT_ALLOWED = _declare(
     "level-not-allowed", E, "A unit sits under a unit whose level its own level may not sit under."
 )
@@ -99,7 +103,11 @@ PARENT_CONFLICT = _declare(
     "parent-conflict", E, "A unit written nested under a parent also names a different parent."
 )
 PARENT_ORGANISATION = _declare(
-    "parent-organisation", E, "A unit's parent belongs to another organisation."
+    "parent-organisation",
+    E,
+    "A unit's parent belongs to another organisation that does not share it with the "
+    "unit's organisation (on the data's date): a direction commune is shared with the "
+    "organisations whose units it heads.",
 )
 DATES_ORDER = _declare("dates-order", E, "An end date is before a start date.")
 VALIDITY_OUTSIDE_PARENT = _declare(

@@ -208,6 +208,8 @@ class Checker:
                 continue  # its units may be among those that could not be read
             if org.id in data.partner_organisations:
                 continue  # served by shared units (member communes of a Métropole)
+            if data.attached_to_organisation(org.id):
+                continue  # co-supervises units of another (a ministry's co-tutelle)
             if not any(u.organisation == org.id for u in data.units.values()):
                 yield Problem(
                     EMPTY_ORGANISATION,
@@ -219,7 +221,28 @@ class Checker:
     def _self_references(self, unit: Unit, source: Source) -> Iterator[Problem]:
         """Attachments and replaced units name other, existing units."""
         for index, attachment in enumerate(unit.attachments):
-            if attachment.unit == unit.id:
+            if attachment.organisation is not None:
+                if attachment.organisation == unit.organisation:
+                    yield Problem(
+                        SELF_REFERENCE,
+                        N_(
+                            "the unit '%(id)s' is attached to its own organisation "
+                            "'%(org)s': an attachment names another organisation (the one "
+                            "that co-supervises it, for instance); remove this item"
+                        ),
+                        {"id": unit.id, "org": attachment.organisation},
+                        *source.at("attachments", index, "organisation"),
+                    )
+                else:
+                    yield from self._ref(
+                        "organisations",
+                        attachment.organisation,
+                        source,
+                        "attachments",
+                        index,
+                        "organisation",
+                    )
+            elif attachment.unit == unit.id:
                 yield Problem(
                     SELF_REFERENCE,
                     N_(
@@ -283,20 +306,42 @@ class Checker:
                 },
                 *source.at("level"),
             )
-        if parent.organisation and unit.organisation and parent.organisation != unit.organisation:
+        yield from self._parent_organisation(unit, parent, source)
+
+    def _parent_organisation(self, unit: Unit, parent: Unit, source: Source) -> Iterator[Problem]:
+        """A unit under a unit of another organisation: allowed when the parent is shared
+        with the unit's organisation (a direction générale commune), on the data's date."""
+        org, parent_org = unit.organisation, parent.organisation
+        if not org or not parent_org or org == parent_org:
+            return
+        args = {"id": unit.id, "org": org, "parent": parent.id, "parent_org": parent_org}
+        partnerships = [s for s in parent.shared if org in s.with_]
+        if not partnerships:
             yield Problem(
                 PARENT_ORGANISATION,
                 N_(
                     "the unit '%(id)s' belongs to '%(org)s' but its parent '%(parent)s' "
-                    "belongs to '%(parent_org)s': use 'attachments' to show it under a "
-                    "unit of another organisation"
+                    "belongs to '%(parent_org)s' and is not shared with it: for a direction "
+                    "commune to both, add '%(org)s' to the partners of '%(parent)s' "
+                    "('shared'); to show '%(id)s' also under a unit of another organisation, "
+                    "give it a parent of its own and use 'attachments'"
                 ),
-                {
-                    "id": unit.id,
-                    "org": unit.organisation,
-                    "parent": parent.id,
-                    "parent_org": parent.organisation,
-                },
+                args,
+                *source.at("parent"),
+            )
+            return
+        day = self.data.as_of
+        if unit.is_valid_on(day) and not any(s.is_active_on(day) for s in partnerships):
+            spans = ", ".join(_span(s.since, s.until) for s in partnerships)
+            yield Problem(
+                PARENT_ORGANISATION,
+                N_(
+                    "the unit '%(id)s' of '%(org)s' sits under '%(parent)s' of "
+                    "'%(parent_org)s', but on %(day)s '%(parent)s' is not shared with "
+                    "'%(org)s' (%(spans)s): correct the dates of the partnership, or give "
+                    "'%(id)s' a parent of its own organisation"
+                ),
+                {**args, "day": str(day), "spans": spans},
                 *source.at("parent"),
             )
 

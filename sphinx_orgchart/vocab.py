@@ -8,6 +8,7 @@ from .i18n import N_, translate
 from .model import (
     ActionStatus,
     ActKind,
+    AttachmentKind,
     BodyKind,
     EventKind,
     Frequency,
@@ -50,6 +51,9 @@ _LABELS: tuple[tuple[StrEnum, str], ...] = (
     (MutualisationMode.convention_gestion, N_("management agreement")),
     (MutualisationMode.groupement_commandes, N_("joint purchasing group")),
     (MutualisationMode.cooperation_technique, N_("technical cooperation")),
+    (AttachmentKind.rattachement_secondaire, N_("secondary attachment")),
+    (AttachmentKind.co_tutelle, N_("joint supervision")),
+    (AttachmentKind.lien_fonctionnel, N_("functional link")),
     (MutualisationExtent.total, N_("total mutualisation")),
     (MutualisationExtent.partial, N_("partial mutualisation")),
     (ActKind.deliberation, N_("deliberation")),

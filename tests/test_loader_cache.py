@@ -17,7 +17,8 @@ EXAMPLE = Path(__file__).resolve().parents[1] / "example_org"
 
 
 def _same(a: LoadResult, b: LoadResult) -> None:
-    assert a.data is not None and b.data is not None
+    assert a.data is not None
+    assert b.data is not None
     assert a.data.package.model_dump() == b.data.package.model_dump()
     assert [(p.code, str(p.path), p.line, p.message("en")) for p in a.problems] == [
         (p.code, str(p.path), p.line, p.message("en")) for p in b.problems
@@ -36,7 +37,8 @@ def test_a_second_load_parses_nothing_and_loads_the_same(package: Path) -> None:
     cache = ReadCache()
     first = load_package(package, cache)
     files = len(first.files)
-    assert cache.parsed == files and len(cache.entries) == files
+    assert cache.parsed == files
+    assert len(cache.entries) == files
     again = ReadCache.loads(cache.dumps())
     second = load_package(package, again)
     assert again.parsed == 0
@@ -84,7 +86,8 @@ def test_integers_keep_how_they_were_written() -> None:
 
     number = SourceInt(142764040, "0142764040")
     copy = pickle.loads(pickle.dumps(number))
-    assert copy == number and copy.text == "0142764040"
+    assert copy == number
+    assert copy.text == "0142764040"
 
 
 @pytest.mark.parametrize("data", [b"", b"not a pickle", b"\x80\x05K\x01."])
@@ -111,3 +114,56 @@ def test_sphinx_keeps_the_cache_with_the_doctrees(tmp_path: Path, package: Path)
     app, _ = build(src)
     stored = ReadCache.loads((Path(app.doctreedir) / "orgchart-files.pickle").read_bytes())
     assert len(stored.entries) == len(load_package(package).files)
+
+
+def _handbook(tmp_path: Path, package: Path) -> Path:
+    src = tmp_path / "book"
+    src.mkdir()
+    (src / "conf.py").write_text(
+        f'extensions = ["sphinx_orgchart"]\norgchart_data = {str(package)!r}\nlanguage = "fr"\n',
+        "utf-8",
+    )
+    (src / "index.rst").write_text(
+        "Test\n====\n\n.. org:chart:: ville\n\n.. toctree::\n\n   annuaire\n   org/index\n",
+        "utf-8",
+    )
+    (src / "annuaire.rst").write_text("Annuaire\n========\n\n.. org:directory::\n", "utf-8")
+    return src
+
+
+def _html(src: Path) -> dict[str, bytes]:
+    out = src / "_build" / "html"
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.suffix in (".html", ".svg", ".inv")
+    }
+
+
+def test_a_rebuild_with_no_change_does_not_read_the_data(tmp_path: Path, package: Path) -> None:
+    from sphinx_orgchart.sphinx.state import get_state
+
+    src = _handbook(tmp_path, package)
+    app, _ = build(src)
+    assert get_state(app.env).loaded is not None
+    first = _html(src)
+    again, _ = build(src)
+    state = get_state(again.env)
+    # nothing read the data: not the pages, the indices, objects.inv or the search index
+    assert state.loaded is None
+    assert state.data_key
+    assert _html(src) == first
+
+
+def test_the_data_comes_back_from_the_package_when_its_file_is_gone(
+    tmp_path: Path, package: Path
+) -> None:
+    src = _handbook(tmp_path, package)
+    app, _ = build(src)
+    first = _html(src)
+    (Path(app.doctreedir) / "orgchart-data.pickle").unlink()
+    (src / "annuaire.rst").write_text(
+        (src / "annuaire.rst").read_text("utf-8") + "\n", "utf-8"
+    )  # read again: it needs the data
+    build(src)
+    assert _html(src) == first

@@ -151,7 +151,10 @@ def _clean(node: dict[str, Any]) -> dict[str, Any]:
 def _unit_nodes(data: OrgData, unit: Unit, ids: _Ids, people: bool) -> list[dict[str, Any]]:
     language = data.language
     parents = [ids("unit", unit.parent)] if unit.parent else []
-    parents += [ids("unit", a.unit) for a in unit.attachments]
+    parents += [
+        ids("unit", a.unit) if a.unit else ids("organisation", a.organisation or "")
+        for a in unit.attachments
+    ]
     node: dict[str, Any] = {
         **ids("unit", unit.id),
         "@type": "org:OrganizationalUnit",

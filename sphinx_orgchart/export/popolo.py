@@ -133,13 +133,19 @@ def popolo_document(data: OrgData) -> dict[str, Any]:
                     )
                 )
         for attachment in unit.attachments:
+            target = (
+                f"unit/{attachment.unit}"
+                if attachment.unit
+                else f"organisation/{attachment.organisation}"
+            )
             memberships.append(
                 _clean(
                     {
-                        "id": f"membership/{unit.id}/attached/{attachment.unit}",
+                        "id": f"membership/{unit.id}/attached/"
+                        + (attachment.unit or f"organisation/{attachment.organisation}"),
                         "member": {"@type": "Organization", "id": uid},
-                        "organization_id": f"unit/{attachment.unit}",
-                        "role": "attached",
+                        "organization_id": target,
+                        "role": attachment.kind.value if attachment.kind else "attached",
                         "label": attachment.note,
                     }
                 )

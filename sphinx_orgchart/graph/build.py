@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..data import OrgData
 from ..i18n import translate
-from ..model import Unit, UnitStatus
+from ..model import AttachmentKind, Unit, UnitStatus
 from ..vocab import label
 from ..wording import of_organisation
 from .layout import cut, depths, fits, split_for_print
@@ -64,6 +64,12 @@ class _Builder:
             return True
         return unit.status is UnitStatus.planned and unit.valid_from is None
 
+    def member(self, unit: Unit) -> bool:
+        """Whether the unit is drawn in this organisation's chart: one of its units, or a
+        unit of another organisation above some of them (a direction générale commune)."""
+        org = self.spec.members_of
+        return org is None or self.data.belongs_to(unit, org)
+
     def kept(self, unit: Unit) -> bool:
         """Whether the unit's level is drawn (others are passed through)."""
         if unit.level in self.spec.exclude_levels:
@@ -77,7 +83,7 @@ class _Builder:
         result: list[str] = []
         for child_id in self.data.children.get(unit_id, []):
             child = self.data.units[child_id]
-            if not self.visible(child):
+            if not self.visible(child) or not self.member(child):
                 continue
             if self.kept(child):
                 result.append(child_id)
@@ -124,17 +130,65 @@ class _Builder:
         tag = None
         if unit.category and unit.category in self.data.categories:
             tag = self.data.categories[unit.category].name.get(self.spec.language)
-        shared_with = None
+        language = self.spec.language
+        common_to = shared_with = home = None
+        common = self.data.common[unit.id] if shared_from is None else []
+        if common:
+            names = [self.org_name(o) for o in self.data.sharing_organisations(unit)]
+            common_to = translate(language, "common to %s") % ", ".join(names)
         partners = self.data.partners_of(unit) if shared_from is None else []
+        partners = [o for o in partners if o not in common]
         if partners:
-            names = ", ".join(
-                self.data.organisations[o].display_name if o in self.data.organisations else o
-                for o in partners
-            )
-            shared_with = translate(self.spec.language, "shared with %s") % names
+            names = [self.org_name(o) for o in partners]
+            shared_with = translate(language, "shared with %s") % ", ".join(names)
+        # a unit's chart draws the units of every organisation under it: those of another
+        # organisation than their parent's say whose they are
+        parent = self.data.units.get(unit.parent or "")
+        if (
+            self.spec.members_of is None
+            and parent is not None
+            and unit.organisation != parent.organisation
+            and shared_from is None
+        ):
+            home = self.org_name(unit.organisation or "")
         return Row(
-            unit.id, unit.sigle, unit.name, head, status, shared_from, tag, also_under, shared_with
+            unit.id,
+            unit.sigle,
+            unit.name,
+            head,
+            status,
+            shared_from,
+            tag,
+            also_under,
+            shared_with,
+            common_to,
+            home,
+            self.links(unit),
         )
+
+    def org_name(self, org_id: str) -> str:
+        """An organisation's short name (its id if unknown)."""
+        org = self.data.organisations.get(org_id)
+        return org.display_name if org is not None else org_id
+
+    def links(self, unit: Unit) -> tuple[str, ...]:
+        """The unit's attachments that say what they are (a kind, or an organisation as a
+        whole): "co-tutelle: Ministère de l'Économie"."""
+        language = self.spec.language
+        texts: list[str] = []
+        for attachment in unit.attachments:
+            if attachment.kind is None and attachment.organisation is None:
+                continue  # a plain secondary attachment: its dashed link says it
+            if attachment.organisation is not None:
+                target = self.org_name(attachment.organisation)
+            else:
+                other = self.data.units.get(attachment.unit or "")
+                target = (other.sigle or other.name) if other else attachment.target
+            kind = label(attachment.kind or AttachmentKind.rattachement_secondaire, language)
+            texts.append(
+                translate(language, "%(kind)s: %(target)s") % {"kind": kind, "target": target}
+            )
+        return tuple(texts)
 
     def box(
         self,
@@ -167,6 +221,7 @@ class _Builder:
         dashed = (
             shared_from is not None
             or also_under is not None
+            or not self.owned(unit)
             or unit.status_on(self.day)
             in (
                 UnitStatus.planned,
@@ -188,6 +243,12 @@ class _Builder:
             category,
             mark=mark,
         )
+
+    def owned(self, unit: Unit) -> bool:
+        """Whether the unit is the chart's organisation's own (a common unit of another
+        organisation is drawn dashed, as shared units are)."""
+        org = self.spec.members_of
+        return org is None or unit.organisation == org
 
     def stackable(self, unit_id: str, children: dict[str, list[str]]) -> bool:
         """A unit of a stacking level with nothing drawn under it goes into its parent's box."""
@@ -225,13 +286,19 @@ class _Builder:
         self.add_secondary(chart)
         return chart
 
+    def whole(self) -> bool:
+        """Whether the chart draws its whole organisation (not the detail of one of its
+        tops, when it has several: a ministry)."""
+        tops = self.data.tops_of(self.spec.organisation or "")
+        return not self.spec.roots or set(tops) <= set(self.spec.roots)
+
     def add_shared(self, chart: Chart) -> None:
         """Units of other organisations shared into this one, dashed: where they are
         attached when they are, else together in one box per home organisation."""
         org = self.spec.organisation
         if not self.spec.show_shared or org is None:
             return
-        whole = not set(self.spec.roots) - set(self.data.roots.get(org, []))
+        whole = self.whole()
         grouped: dict[str, list[Unit]] = {}
         for unit in self.data.shared_units:
             if unit.organisation == org or org not in self.data.partners_of(unit):
@@ -239,6 +306,9 @@ class _Builder:
             if unit.id in chart.boxes or not self.visible(unit):
                 continue
             anchor = next((a.unit for a in unit.attachments if a.unit in chart.boxes), None)
+            parent = chart.boxes.get(unit.parent or "")
+            if anchor is None and parent is not None and not parent.unit.shared_from:
+                anchor = parent.id  # under the direction commune it sits under
             home = self.data.organisations.get(unit.organisation or "")
             if anchor is not None:
                 chart.boxes[unit.id] = self.box(unit, [], home.display_name if home else "?")
@@ -281,9 +351,10 @@ class _Builder:
             dashed=True,
         )
         chart.children[box_id] = []
-        if not chart.tops or chart.tops[0].startswith("shared-from-"):
+        if len(chart.tops) != 1 or chart.tops[0].startswith("shared-from-"):
             # an organisation with no unit of its own (a member commune): the boxes of the
-            # units that serve it are its chart
+            # units that serve it are its chart; one with several top units and no head
+            # above them (a ministry): the box stands beside them, under none of them
             chart.tops.append(box_id)
             return
         chart.children.setdefault(chart.tops[0], []).append(box_id)
@@ -294,6 +365,7 @@ class _Builder:
         unit, a dashed box for each unit attached to it whose main place is elsewhere."""
         if not self.spec.show_secondary:
             return
+        self.add_attached_to_organisation(chart)
         for box in list(chart.boxes.values()):
             if not box.unit.unit_id or box.unit.shared_from or box.unit.also_under:
                 continue  # not under a group of shared units, nor under a borrowed unit
@@ -304,7 +376,8 @@ class _Builder:
                     if chart.box_of(attached.id) is not None:
                         continue
                     parent = self.data.units.get(attached.parent or "")
-                    main = parent.label if parent else attached.label
+                    # a top unit's place is its organisation
+                    main = parent.label if parent else self.org_name(attached.organisation or "")
                     chart.boxes[attached.id] = self.box(attached, [], also_under=main)
                     chart.children.setdefault(box.id, []).append(attached.id)
                     chart.children[attached.id] = []
@@ -315,6 +388,8 @@ class _Builder:
             for unit_id in box.unit_ids():
                 unit = self.data.units[unit_id]
                 for attachment in unit.attachments:
+                    if attachment.unit is None:
+                        continue  # an organisation: written in the box (links)
                     target = chart.box_of(attachment.unit)
                     if (
                         target
@@ -322,6 +397,27 @@ class _Builder:
                         and not any(e.source == target and e.target == box.id for e in chart.edges)
                     ):
                         chart.edges.append(Edge(target, box.id, EdgeKind.secondary))
+
+    def add_attached_to_organisation(self, chart: Chart) -> None:
+        """In an organisation's chart, the units of others attached to it as a whole (a
+        direction it co-supervises): dashed boxes under its head, or beside its top units
+        when it has several, their main place written in them."""
+        org = self.spec.members_of
+        if org is None or not self.whole():
+            return
+        for unit in self.data.attached_to_organisation(org):
+            if chart.box_of(unit.id) is not None or not self.visible(unit):
+                continue
+            parent = self.data.units.get(unit.parent or "")
+            main = parent.label if parent else self.org_name(unit.organisation or "")
+            chart.boxes[unit.id] = self.box(unit, [], also_under=main)
+            chart.children[unit.id] = []
+            if len(chart.tops) == 1 and not chart.tops[0].startswith("shared-from-"):
+                top = chart.tops[0]  # under the head, as the shared units are
+                chart.children.setdefault(top, []).append(unit.id)
+                chart.edges.append(Edge(top, unit.id, EdgeKind.attached))
+            else:
+                chart.tops.append(unit.id)
 
     def legend(self, chart: Chart) -> list[tuple[str, str, str]]:
         """Legend entries: the levels drawn, the categories, the dashed boxes."""
@@ -393,8 +489,10 @@ def build_charts(
     ways (a level too wide for one chart is cut into parts: :func:`.layout.cut`).
     Detailed charts are made down to ``spec.inline_levels`` levels of cuts; deeper, a box
     cut off continues on the page of its unit (``continued_in`` is then ``page:<unit id>``)."""
+    if not spec.roots and spec.organisation and spec.members_of is None:
+        spec = replace(spec, members_of=spec.organisation)
     builder = _Builder(data, spec)
-    roots = list(spec.roots) or list(data.roots.get(spec.organisation or "", []))
+    roots = list(spec.roots) or data.tops_of(spec.organisation or "")
     chart = builder.chart(chart_id, title, roots)
     if not spec.split or fits(chart, spec.max_boxes):
         chart.legend = builder.legend(chart) if spec.legend else []

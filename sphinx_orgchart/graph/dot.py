@@ -55,8 +55,14 @@ def _head_plain(row: Row, bold: bool) -> list[Line]:
         lines.append((f"[{row.tag}]", small, False, False))
     if row.shared_from:
         lines.append((f"⇄ {row.shared_from}", small, False, False))
+    if row.common_to:
+        lines.extend((line, small, False, False) for line in wrap(f"⇄ {row.common_to}", 28))
     if row.shared_with:
         lines.extend((line, small, False, False) for line in wrap(f"⇄ {row.shared_with}", 28))
+    if row.home:
+        lines.extend((line, small, False, False) for line in wrap(f"[{row.home}]", 28))
+    for link in row.links:
+        lines.extend((line, small, False, True) for line in wrap(f"↔ {link}", 28))
     if row.also_under:
         lines.extend((line, small, False, True) for line in wrap(f"↳ {row.also_under}", 28))
     if row.head:
@@ -70,8 +76,10 @@ def _stacked_plain(row: Row) -> list[Line]:
     text = f"{row.sigle} — {row.name}" if row.sigle else row.name
     if row.tag:
         text += f" [{row.tag}]"
-    if row.shared_with:
+    if row.shared_with or row.common_to:
         text += " ⇄"
+    if row.links:
+        text += " ↔"
     lines = [(line, FONT_SIZE, False, False) for line in wrap("• " + text, 28)]
     if row.status:
         lines.append((f"({row.status})", FONT_SIZE - 1, False, False))

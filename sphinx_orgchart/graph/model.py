@@ -54,6 +54,7 @@ class ChartSpec:
     language: str = "fr"
     marks: tuple[tuple[str, str, str], ...] = ()  # (unit id, change kind, note): comparisons
     also_show: frozenset[str] = frozenset()  # units drawn whatever their dates (removed ones)
+    members_of: str | None = None  # an organisation's chart: its units, and the common ones
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,9 @@ class Row:
     tag: str | None = None  # the unit's category, named (not told by a colour alone)
     also_under: str | None = None  # drawn here as a secondary attachment: its main parent
     shared_with: str | None = None  # "shared with Métropole": a unit of this chart it shares
+    common_to: str | None = None  # "common to Métropole, Ville": a direction générale commune
+    home: str | None = None  # its organisation, when the chart's units are of several
+    links: tuple[str, ...] = ()  # its attachments that say a kind ("co-tutelle: Ministère")
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,10 @@ _MESSAGES: dict[str, str] = {
         "due (%(due)s) is before start (%(start)s): an action ends after it starts"
     ),
     "orgchart_member_one": N_("a member gives exactly one of 'post', 'unit' or 'label'"),
+    "orgchart_attachment_target": N_(
+        "an attachment gives exactly one of 'unit' (a unit it also depends on) or "
+        "'organisation' (an organisation that co-supervises it, for instance)"
+    ),
     "orgchart_event_field": N_("a '%(kind)s' event needs '%(name)s'"),
     "orgchart_event_count": N_("a '%(kind)s' event names at least %(minimum)s units in '%(name)s'"),
     "orgchart_siren": N_(

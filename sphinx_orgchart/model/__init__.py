@@ -29,6 +29,7 @@ from .package import (
 from .projet import Action, ActionStatus, Answer, Objective, Orientation
 from .unit import (
     Attachment,
+    AttachmentKind,
     MutualisationExtent,
     MutualisationMode,
     Person,
@@ -48,6 +49,7 @@ __all__ = [
     "ActionStatus",
     "Answer",
     "Attachment",
+    "AttachmentKind",
     "Body",
     "BodyKind",
     "Category",

@@ -14,6 +14,7 @@ from .common import Contact, Date, Id, LegalAct, Line, Record, Strict, Text, che
 
 __all__ = [
     "Attachment",
+    "AttachmentKind",
     "MutualisationExtent",
     "MutualisationMode",
     "Person",
@@ -154,11 +155,48 @@ Sharings = Annotated[list[Sharing], _OneOrList]
 """A unit's partnerships; one mapping alone is read as a list of one."""
 
 
-class Attachment(Strict):
-    """A secondary attachment: the unit also appears under another unit."""
+class AttachmentKind(StrEnum):
+    """What an attachment says, in the State's vocabulary (DILA's "Autre hiérarchie"): apart
+    from mutualisation, which is between local authorities (``shared``)."""
 
-    unit: Id = Field(..., description="The other unit it is attached to.")
+    rattachement_secondaire = "rattachement_secondaire"
+    co_tutelle = "co_tutelle"
+    lien_fonctionnel = "lien_fonctionnel"
+
+
+class Attachment(Strict):
+    """A secondary attachment: the unit also depends on another unit, or on another
+    organisation (a direction of one ministry co-supervised by another)."""
+
+    unit: Id | None = Field(
+        None, description="The other unit it is attached to (give this or 'organisation')."
+    )
+    organisation: Id | None = Field(
+        None,
+        description="The other organisation it is attached to, as a whole (a ministry that "
+        "co-supervises a direction of another: give this or 'unit').",
+    )
+    kind: AttachmentKind | None = Field(
+        None,
+        description="rattachement_secondaire (a secondary attachment), co_tutelle (joint "
+        "supervision: a direction of one ministry co-supervised by another) or "
+        "lien_fonctionnel (a functional link). Default: not said, a secondary attachment.",
+    )
     note: Text | None = Field(None, description='Nature of the link ("functional authority").')
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Attachment:
+        if (self.unit is None) == (self.organisation is None):
+            raise PydanticCustomError(
+                "orgchart_attachment_target",
+                "an attachment gives exactly one of 'unit' or 'organisation'",
+            )
+        return self
+
+    @property
+    def target(self) -> str:
+        """The unit's or organisation's id."""
+        return self.unit or self.organisation or ""
 
 
 class Unit(Record):
@@ -175,7 +213,9 @@ class Unit(Record):
     parent: Id | None = Field(
         None,
         description="Primary parent unit's id. Leave out for a top unit or when the unit is "
-        "written nested under its parent.",
+        "written nested under its parent. It may be a unit of another organisation shared "
+        "with this unit's (a direction générale commune: seed Dijon); the unit then says its "
+        "own 'organisation'.",
     )
     category: Id | None = Field(None, description="Category id (pôle fonctionnel...).")
     direct_report: bool = Field(
@@ -184,7 +224,9 @@ class Unit(Record):
         "direction générale rather than among the pôles.",
     )
     attachments: list[Attachment] = Field(
-        default_factory=list, description="Secondary attachments (dashed links in charts)."
+        default_factory=list,
+        description="Secondary attachments, to a unit or to an organisation, each with its "
+        "kind (dashed links or marks in charts).",
     )
     order: int | None = Field(
         None,

@@ -57,15 +57,21 @@ def navigation(data: OrgData, units: set[str]) -> Navigation:
     A unit is current unless it has ended on the data's date (``valid_until`` before it, or
     closed without a date). A unit sits under its parent when both are current or both have
     ended; otherwise it is listed at the top of its organisation (current) or in the archive
-    (ended), so that every page is in exactly one toctree.
+    (ended), so that every page is in exactly one toctree. A unit under a common unit of
+    another organisation (a direction générale commune) is at the top of its own
+    organisation's tree: the common unit's page lists it, its toctree does not.
     """
     as_of = data.as_of
 
     def current(unit_id: str) -> bool:
         return not data.units[unit_id].has_ended(as_of)
 
+    def together(child: str, parent: str) -> bool:
+        same = data.units[child].organisation == data.units[parent].organisation
+        return same and current(child) == current(parent)
+
     children = {
-        uid: [c for c in data.children.get(uid, []) if c in units and current(c) == current(uid)]
+        uid: [c for c in data.children.get(uid, []) if c in units and together(c, uid)]
         for uid in units
     }
     placed = {c for listed in children.values() for c in listed}
@@ -83,6 +89,9 @@ def navigation(data: OrgData, units: set[str]) -> Navigation:
             roots[unit.organisation].append(unit.id)
         else:  # an organisation the package does not have (reported by the loader)
             closed.append(unit.id)
+    # in institutional order: the units under a common unit come where it comes
+    position = {unit.id: index for index, unit in enumerate(data.package.units)}
+    roots = {org: sorted(top, key=position.__getitem__) for org, top in roots.items()}
     return Navigation(children, roots, closed)
 
 

@@ -132,9 +132,16 @@ def _named(section: str, record: Any, data: OrgData) -> list[str]:
     """The records a record names, whose fields a page showing it shows with it: a unit's
     level, category and organisations; an action's objective and units..."""
     if section == "unit":
-        orgs = data.organisations_of(record)
-        return [f"level:{record.level}", f"category:{record.category}"] + [
-            f"organisation:{o}" for o in orgs
+        # its organisations, those it is common to, those it is attached to; the units its
+        # kinded attachments name (their sigle is written in its box)
+        orgs = [*data.organisations_of(record), *data.common[record.id]]
+        orgs += [a.organisation for a in record.attachments if a.organisation]
+        units = [a.unit for a in record.attachments if a.unit and a.kind]
+        return [
+            f"level:{record.level}",
+            f"category:{record.category}",
+            *(f"organisation:{o}" for o in dict.fromkeys(orgs)),
+            *(f"unit:{u}" for u in units),
         ]
     if section == "body":
         posts = [record.chair, *(m.post for m in record.members)]
@@ -186,7 +193,11 @@ def fingerprints(data: OrgData) -> dict[str, str]:
         "as-of": _hash(str(info.as_of)),
         "people": _hash(str(info.publish_people)),
         "attachments": _hash(
-            [(u.id, [a.unit for a in u.attachments]) for u in data.units.values() if u.attachments]
+            [
+                (u.id, [a.model_dump_json() for a in u.attachments])
+                for u in data.units.values()
+                if u.attachments
+            ]
         ),
         "sharing": _hash(
             [
@@ -228,7 +239,11 @@ def fingerprints(data: OrgData) -> dict[str, str]:
                 own = records[f"{prefix}:{record_id}"]
             prints[f"{prefix}:{record_id}"] = _hash([own, *named])
     for unit_id, children in data.children.items():
-        prints[f"children:{unit_id}"] = _hash(children)
+        # which of them an organisation's chart draws follows from their organisations and
+        # the organisations they are common to (a direction générale commune)
+        prints[f"children:{unit_id}"] = _hash(
+            [(c, data.units[c].organisation, data.common[c]) for c in children]
+        )
         prints[f"bodies-of:{unit_id}"] = _hash([b.id for b in data.bodies_of(unit_id)])
         prints[f"actions-of:{unit_id}"] = _hash([a.id for a in data.actions_of(unit_id)])
         prints[f"answers-of:{unit_id}"] = _hash([a.key for a in data.answers_of(unit_id)])
@@ -239,7 +254,8 @@ def fingerprints(data: OrgData) -> dict[str, str]:
     for unit_id, event_ids in events_of.items():
         prints[f"events-of:{unit_id}"] = _hash(event_ids)
     for org_id, roots in data.roots.items():
-        prints[f"roots:{org_id}"] = _hash(roots)
+        attached = [u.id for u in data.attached_to_organisation(org_id)]
+        prints[f"roots:{org_id}"] = _hash([data.common_roots(org_id), roots, attached])
     return prints
 
 

@@ -13,7 +13,7 @@ from ..data import OrgData
 from ..model import LegalAct, Post, PostState, Sharing, Unit, UnitStatus
 from ..timeline import event_title, events_of
 from ..vocab import label
-from ..wording import format_number, format_percent, format_phone, with_kind
+from ..wording import format_number, format_percent, format_phone, sentence, with_kind
 from .datarest import parse_data_rest
 from .domain import anchor_of
 from .nodes import anchor_target
@@ -185,11 +185,25 @@ class UnitBlock:
             return
         self.show("organisation", org.id)
         yield _field(_("Organisation"), _para(xref("organisation", org.id, org.name)))
+        common = self.data.common[unit.id]
+        if common:
+            # a direction générale commune: the organisations whose units it heads
+            para = nodes.paragraph()
+            for index, other in enumerate(self.data.sharing_organisations(unit)):
+                para += nodes.Text(", " if index else "")
+                para += self.organisation_ref(other)
+            yield _field(_("Common to"), para)
         if not unit.shared:
             return
         self.deps.add("sharing")
         paras: list[nodes.Node] = [self.sharing(sharing) for sharing in unit.shared]
         yield _field(_("Shared with"), paras[0] if len(paras) == 1 else _bullets(paras))
+
+    def organisation_ref(self, org_id: str) -> nodes.Node:
+        """A link to an organisation, by its name."""
+        self.show("organisation", org_id)
+        org = self.data.organisations.get(org_id)
+        return xref("organisation", org_id, org.name if org else org_id)
 
     def sharing(self, shared: Sharing) -> nodes.paragraph:
         """One partnership: partners, form, extent, dates, agreement, allocation, note."""
@@ -254,13 +268,21 @@ class UnitBlock:
             yield _field(_("Missions"), _bullets([nodes.Text(m) for m in self.unit.missions]))
 
     def subunits(self) -> Iterator[nodes.field]:
-        """Sub-units that exist on the date of the data."""
+        """Sub-units that exist on the date of the data; under a common unit, those of each
+        organisation it heads units of say which."""
         self.show("children", self.unit.id)
         as_of = self.data.as_of
         children = [self.data.units[c] for c in self.data.children.get(self.unit.id, [])]
         shown = [c for c in children if c.is_valid_on(as_of) or c.is_coming(as_of)]
-        if shown:
-            yield _field(_("Sub-units"), _bullets([self.with_status(c) for c in shown]))
+        items: list[nodes.Node] = []
+        for child in shown:
+            para = self.with_status(child)
+            if child.organisation != self.unit.organisation and child.organisation:
+                para += nodes.Text(" — ")
+                para += self.organisation_ref(child.organisation)
+            items.append(para)
+        if items:
+            yield _field(_("Sub-units"), _bullets(items))
 
     def with_status(self, unit: Unit) -> nodes.paragraph:
         """A link to a unit, with its status when it is not plainly active."""
@@ -276,10 +298,16 @@ class UnitBlock:
         return para
 
     def attachments(self) -> Iterator[nodes.field]:
-        """Secondary attachments, both ways."""
+        """Secondary attachments, both ways, each with its kind when it says one."""
         items: list[nodes.Node] = []
         for attachment in self.unit.attachments:
-            para = _para(self.unit_ref(attachment.unit))
+            para = nodes.paragraph()
+            if attachment.kind is not None:
+                para += nodes.Text(sentence(label(attachment.kind, self.language)) + " — ")
+            if attachment.organisation is not None:
+                para += self.organisation_ref(attachment.organisation)
+            else:
+                para += self.unit_ref(attachment.target)
             if attachment.note:
                 para += nodes.Text(f" ({attachment.note})")
             items.append(para)
@@ -289,8 +317,21 @@ class UnitBlock:
         attached = self.data.attached_to(self.unit.id)
         if attached:
             yield _field(
-                _("Units also attached here"), _bullets([self.with_status(u) for u in attached])
+                _("Units also attached here"),
+                _bullets([self.attached_here(u, self.unit.id) for u in attached]),
             )
+
+    def attached_here(self, unit: Unit, target: str, organisation: bool = False) -> nodes.Node:
+        """A unit attached to this unit (or organisation), with the kinds of its links."""
+        para = self.with_status(unit)
+        kinds = [
+            label(a.kind, self.language)
+            for a in unit.attachments
+            if a.kind is not None and (a.organisation if organisation else a.unit) == target
+        ]
+        if kinds:
+            para += nodes.Text(" — " + ", ".join(dict.fromkeys(kinds)))
+        return para
 
     def contact(self) -> Iterator[nodes.field]:
         """Email, phone, address, site, website, hours."""

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from sphinx_orgchart.model import (
     ActionStatus,
+    AttachmentKind,
     BodyKind,
     EventKind,
     MutualisationMode,
@@ -101,6 +102,10 @@ def _post(ctx: Context) -> st.SearchStrategy[Any]:
 FieldValues = Callable[[Context], dict[str, st.SearchStrategy[Any]]]
 
 
+_LINK = {"kind": _enum(AttachmentKind), "note": st.sampled_from(WORDS)}
+"""What an attachment may say besides its target."""
+
+
 def unit_fields(ctx: Context) -> dict[str, st.SearchStrategy[Any]]:
     """What a unit's fields may become."""
     return {
@@ -140,8 +145,11 @@ def unit_fields(ctx: Context) -> dict[str, st.SearchStrategy[Any]]:
         ),
         "attachments": _opt(
             st.lists(
-                st.fixed_dictionaries(
-                    {"unit": st.sampled_from(ctx.units)}, optional={"note": st.sampled_from(WORDS)}
+                st.one_of(
+                    st.fixed_dictionaries({"unit": st.sampled_from(ctx.units)}, optional=_LINK),
+                    st.fixed_dictionaries(
+                        {"organisation": st.sampled_from(ctx.organisations)}, optional=_LINK
+                    ),
                 ),
                 min_size=1,
                 max_size=2,

@@ -11,7 +11,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from ...data import OrgData
-from ...graph import Chart, ChartSpec, Direction, build_charts, default_title
+from ...graph import Chart, ChartSpec, Direction, Row, build_charts, default_title
 from ...timeline import as_of_view
 from ..chartnodes import chart_details, chart_figure, chart_unit, orgchart_chart
 from ..nodes import anchor_target, unique_id
@@ -29,6 +29,22 @@ def _names(argument: str | None) -> frozenset[str]:
 
 def _direction(argument: str | None) -> str:
     return str(directives.choice(argument or "", [d.value for d in Direction]))
+
+
+def row_marks(row: Row) -> str:
+    """What the chart says of a unit besides its name, as the list under it says it: its
+    category, whether it is shared or common, its attachments, its status."""
+    marks: list[str] = []
+    if row.tag:
+        marks.append(row.tag)
+    if row.shared_from:
+        marks.append(_("shared by %s") % row.shared_from)
+    marks.extend(text for text in (row.common_to, row.shared_with, row.home) if text)
+    marks.extend(row.links)
+    if row.also_under:
+        marks.append(_("also attached here; main parent: %s") % row.also_under)
+    text = "".join(" — " + mark for mark in marks)
+    return text + (f" ({row.status})" if row.status else "")
 
 
 class ChartDirective(SphinxDirective):
@@ -249,16 +265,7 @@ class ChartDirective(SphinxDirective):
                 para += xref("unit", box.unit.unit_id, data.units[box.unit.unit_id].label)
             else:
                 para += nodes.Text(box.unit.name)  # a group of shared units
-            if box.unit.tag:
-                para += nodes.Text(" — " + box.unit.tag)
-            if box.unit.shared_from:
-                para += nodes.Text(" — " + _("shared by %s") % box.unit.shared_from)
-            if box.unit.also_under:
-                para += nodes.Text(
-                    " — " + _("also attached here; main parent: %s") % box.unit.also_under
-                )
-            if box.unit.status:
-                para += nodes.Text(f" ({box.unit.status})")
+            para += nodes.Text(row_marks(box.unit))
             item += para
             sub = nodes.bullet_list()
             for row in box.stacked:
@@ -266,8 +273,7 @@ class ChartDirective(SphinxDirective):
                 line = nodes.paragraph(
                     "", "", xref("unit", row.unit_id, data.units[row.unit_id].label)
                 )
-                if row.tag:
-                    line += nodes.Text(" — " + row.tag)
+                line += nodes.Text(row_marks(row))
                 entry += line
                 sub += entry
             children = chart.children.get(box_id, [])

@@ -12,7 +12,8 @@ from docutils.parsers.rst import directives
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
-from ...model import Organisation
+from ...data import OrgData
+from ...model import AttachmentKind, Organisation, Unit
 from ...vocab import label
 from ..datarest import parse_data_rest
 from ..domain import OrgDomain
@@ -26,7 +27,8 @@ __all__ = ["OrganisationDirective", "PackageDirective", "UnitsIndexDirective"]
 
 
 class OrganisationDirective(SphinxDirective):
-    """``.. org:organisation:: ID``: kind, SIREN, website, members, top units."""
+    """``.. org:organisation:: ID``: kind, SIREN, website, members, top units, the common
+    units above its units (a direction générale commune), the units of others attached to it."""
 
     required_arguments = 1
     option_spec: ClassVar[dict[str, Any]] = {
@@ -81,10 +83,48 @@ class OrganisationDirective(SphinxDirective):
             fields += _field(
                 _("Top units"), _bullets([xref("unit", u, data.units[u].label) for u in roots])
             )
+        common = data.common_roots(org_id)
+        if common:
+            # the direction générale commune above its units, with its home organisation
+            for unit_id in common:
+                note_deps(self.env, [f"unit:{unit_id}"])
+            fields += _field(
+                _("Common units"), _bullets([self.common_entry(data, u) for u in common])
+            )
+        attached = data.attached_to_organisation(org_id)
+        if attached:
+            note_deps(self.env, ["attachments", *(f"unit:{u.id}" for u in attached)])
+            fields += _field(
+                _("Units of other organisations attached to it"),
+                _bullets([self.attached_entry(data, u, org_id) for u in attached]),
+            )
         block += fields
         if org.description:
             block += parse_data_rest(self, data, "organisations", org.id, org.description)
         return out
+
+    @staticmethod
+    def common_entry(data: OrgData, unit_id: str) -> nodes.paragraph:
+        """A common unit, linked, and the organisation it belongs to."""
+        unit = data.units[unit_id]
+        para = _para(xref("unit", unit.id, unit.label))
+        home = data.organisations.get(unit.organisation or "")
+        if home is not None:
+            para += nodes.Text(" — ")
+            para += xref("organisation", home.id, home.name)
+        return para
+
+    def attached_entry(self, data: OrgData, unit: Unit, org_id: str) -> nodes.paragraph:
+        """A unit attached to the organisation, with its own organisation and the kind."""
+        para = self.common_entry(data, unit.id)
+        language = language_of(self.env)
+        kinds = [
+            label(a.kind or AttachmentKind.rattachement_secondaire, language)
+            for a in unit.attachments
+            if a.organisation == org_id
+        ]
+        para += nodes.Text(" (" + ", ".join(dict.fromkeys(kinds)) + ")")
+        return para
 
 
 def _former(org: Organisation, language: str) -> list[nodes.Node]:
