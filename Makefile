@@ -4,6 +4,7 @@
 #   make fuzz   - the property-based tests: robustness (4,000 cases per data test) and
 #                 incremental = clean builds (1,000 sequences of edits)
 #   make bench  - the benchmarks at 200 units; make bench-full: 200, 1,000 and 5,000 units
+#                 and the ministry-shaped package; make bench-large: 10,000 units
 #   make bench-charts - the charts table (drawn, lost, under 7 pt) of the example and packages
 # Variables: PYTHON (interpreter used to create the environment), VENV (its folder).
 
@@ -16,7 +17,7 @@ SYSTEM_STAMP := $(VENV)/.system-deps
 # browser tests. scripts/install-system-deps.sh installs what is missing (as root).
 SYSTEM_DEPS ?= graphviz latex poppler chromium
 
-.PHONY: setup system-deps test lint typecheck unit fuzz bench bench-full bench-charts docs pdf \
+.PHONY: setup system-deps test lint typecheck unit fuzz bench bench-full bench-large bench-charts docs pdf \
 	screenshots \
 	locale clean
 
@@ -71,8 +72,14 @@ bench: setup $(BENCH_STAMP)
 		--theme-size 0 --load-runs 3 --out benchmarks/results/quick
 
 bench-full: setup $(BENCH_STAMP)
-	$(BIN)/python -m benchmarks.run --sizes 200 1000 5000 --runs 3 --large-runs 1 \
+	$(BIN)/python -m benchmarks.run --sizes 200 1000 5000 --ministry --runs 3 --large-runs 1 \
 		--j2-runs 2 --inc-runs 2 --theme-size 0 --load-runs 5
+
+# 10,000 units: the extension and plain reST, one fresh build each (about half an hour).
+bench-large: setup $(BENCH_STAMP)
+	$(BIN)/python -m benchmarks.run --sizes 10000 --runs 1 --large-runs 1 --j2-runs 0 \
+		--inc-runs 1 --variants orgchart baseline --theme-size 0 --load-runs 3 \
+		--out benchmarks/results/large
 
 bench-charts: setup
 	$(BIN)/python -m benchmarks.charts --out benchmarks/results/charts.json

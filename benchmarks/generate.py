@@ -249,14 +249,17 @@ def rename_unit(files: dict[str, dict[str, Any]], unit_id: str, name: str) -> di
     raise KeyError(unit_id)
 
 
-def add_unit(files: dict[str, dict[str, Any]], parent_id: str, unit_id: str) -> dict[str, Any]:
-    """A copy of ``files`` with a new service ``unit_id`` under ``parent_id``, in its file."""
+def add_unit(
+    files: dict[str, dict[str, Any]], parent_id: str, unit_id: str, level: str = "service"
+) -> dict[str, Any]:
+    """A copy of ``files`` with a new unit ``unit_id`` of ``level`` (a service) under
+    ``parent_id``, in its file."""
     edited = copy.deepcopy(files)
     for name, parent in _units(edited):
         if parent["id"] == parent_id:
             rng = random.Random(unit_id)
             number = sum(1 for _n, u in _units(edited) if u.get("parent") == parent_id) + 1
-            unit = _unit(unit_id, f"Service nouveau {number}", "service", rng, parent=parent_id)
+            unit = _unit(unit_id, f"Service nouveau {number}", level, rng, parent=parent_id)
             edited[name]["units"].append(unit)
             return edited
     raise KeyError(parent_id)

@@ -31,13 +31,14 @@ from pathlib import Path
 from typing import Any
 
 from .charts import chart_stats
-from .generate import add_unit, build, pick_unit, rename_unit, write
+from .generate import add_unit, build, pick_unit, rename_unit, render
 from .load import time_load
 from .measure import BuildResult, Project, extension_digest, summary
+from .ministry import build_ministry
 from .report import evaluate_targets, ratios, to_markdown, write_results
 from .variants import FEATURES, VARIANTS, Variant
 
-__all__ = ["main", "measure_size", "measure_themes"]
+__all__ = ["main", "measure_ministry", "measure_package", "measure_size", "measure_themes"]
 
 RESULTS = Path(__file__).resolve().parent / "results"
 RETRIES = 2
@@ -73,6 +74,11 @@ def _parser() -> argparse.ArgumentParser:
         default=1000,
         help="size at which furo is compared with alabaster (0: not at all)",
     )
+    parser.add_argument(
+        "--ministry",
+        action="store_true",
+        help="also measure the ministry-shaped package (20 top units, no head, 1,289 units)",
+    )
     parser.add_argument("--theme-runs", type=int, default=2, help="builds per theme")
     parser.add_argument("--load-runs", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
@@ -106,7 +112,12 @@ def _progress(message: str) -> None:
 
 
 def _measure_cycle(
-    project: Project, files: dict[str, Any], unit_id: str, parent_id: str, inc_runs: int
+    project: Project,
+    files: dict[str, Any],
+    unit_id: str,
+    parent_id: str,
+    inc_runs: int,
+    level: str = "service",
 ) -> dict[str, list[BuildResult]]:
     """A fresh build, then no-change rebuilds, renames of one unit, additions of one unit."""
     results: dict[str, list[BuildResult]] = {"full": [], "nochange": [], "edit": [], "add": []}
@@ -121,7 +132,7 @@ def _measure_cycle(
         project.sync(current)
         results["edit"].append(project.build())
     for index in range(inc_runs):
-        current = add_unit(current, parent_id, f"{parent_id}-nouveau{index + 1}")
+        current = add_unit(current, parent_id, f"{parent_id}-nouveau{index + 1}", level)
         project.sync(current)
         results["add"].append(project.build())
     return results
@@ -161,11 +172,36 @@ def _warm_up(args: argparse.Namespace, work: Path) -> None:
         project.remove()
 
 
+SHAPES = {"ministry": "bureau"}
+"""Packages of another shape than the Ville-shaped ones ``--sizes`` generates, with the level
+of the unit renamed and added: the ministry of the charts benchmark (``--ministry``)."""
+
+
 def measure_size(size: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
-    """Every measurement at ``size`` units."""
-    files = build(size, args.seed)
+    """Every measurement at ``size`` units (a Ville-shaped package)."""
+    return measure_package(build(size, args.seed), args, work, f"{size}", size)
+
+
+def measure_ministry(args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    """Every measurement on the ministry-shaped package: twenty top units and no head, a
+    level of 200 siblings, 40 secondary attachments."""
+    files = build_ministry(args.seed)
+    units = sum(len(c.get("units", [])) for c in files.values())
+    return measure_package(files, args, work, "ministry", units, shape="ministry")
+
+
+def measure_package(
+    files: dict[str, Any],
+    args: argparse.Namespace,
+    work: Path,
+    name: str,
+    size: int,
+    shape: str = "ville",
+) -> dict[str, Any]:
+    """Every measurement on the package ``files`` (``name`` labels its folders)."""
+    level = SHAPES.get(shape, "service")
     units = [u for c in files.values() for u in c.get("units", [])]
-    unit_id = pick_unit(files)
+    unit_id = pick_unit(files, level)
     parent_id = next(u["parent"] for u in units if u["id"] == unit_id)
     runs = args.runs if size < LARGE else min(args.runs, args.large_runs)
     j2_runs = runs if args.j2_runs is None else min(args.j2_runs, runs)
@@ -173,38 +209,43 @@ def measure_size(size: int, args: argparse.Namespace, work: Path) -> dict[str, A
     j2: dict[str, list[BuildResult]] = {v: [] for v in args.variants}
     tainted = dict.fromkeys(args.variants, 0)
     for run in range(runs):
-        for name in args.variants:
-            _progress(f"{size} units: {name}, run {run + 1}/{runs}")
+        for variant in args.variants:
+            _progress(f"{name} ({size} units): {variant}, run {run + 1}/{runs}")
             for attempt in range(RETRIES + 1 if size < LARGE else 2):
-                project = Project(work / f"{name}-{size}-{run}", _variant(name, args))
-                cycle = _measure_cycle(project, files, unit_id, parent_id, args.inc_runs)
+                project = Project(work / f"{variant}-{name}-{run}", _variant(variant, args))
+                cycle = _measure_cycle(project, files, unit_id, parent_id, args.inc_runs, level)
                 project.remove()
                 digests = {r.extension for kind in cycle.values() for r in kind}
-                if name != "orgchart" or len(digests) == 1:
+                if variant != "orgchart" or len(digests) == 1:
                     break
                 _progress(f"sphinx-orgchart changed during the measurement (attempt {attempt + 1})")
-                tainted[name] += 1
-            cycles[name].append(cycle)
+                tainted[variant] += 1
+            cycles[variant].append(cycle)
             if run < j2_runs:
-                project = Project(work / f"{name}-{size}-{run}-j2", _variant(name, args))
+                project = Project(work / f"{variant}-{name}-{run}-j2", _variant(variant, args))
                 project.sync(files)
-                j2[name].append(project.build(jobs=2))
+                j2[variant].append(project.build(jobs=2))
                 project.remove()
     result: dict[str, Any] = {
         "size": size,
+        "shape": shape,
         "units": len(units),
         "edited_unit": unit_id,
         "added_under": parent_id,
         "runs": runs,
         "j2_runs": j2_runs,
         "inc_runs": args.inc_runs,
-        "variants": {name: _collect(cycles[name], j2[name]) for name in args.variants},
+        "variants": {v: _collect(cycles[v], j2[v]) for v in args.variants},
         "remeasured_because_extension_changed": tainted,
     }
     if "charts" in args.features:
         result["charts"] = chart_stats(files)
     if "orgchart" in args.variants:
-        data = write(size, work / f"package-{size}", args.seed)
+        data = work / f"package-{name}"
+        for relative, text in render(files).items():
+            path = data / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
         median, best, _units = time_load(data, args.load_runs)
         result["load"] = {"median": median, "min": best, "n": args.load_runs}
     result["ratios"] = ratios(result)
@@ -283,6 +324,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         _warm_up(args, work)
         for size in args.sizes:
             results["sizes"][str(size)] = measure_size(size, args, work)
+            _save_progress(results, args.out)
+        if args.ministry:
+            results["sizes"]["ministry"] = measure_ministry(args, work)
             _save_progress(results, args.out)
         if args.theme_size and "orgchart" in args.variants:
             results["themes"] = measure_themes(args.theme_size, args, work)

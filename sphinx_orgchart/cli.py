@@ -184,12 +184,14 @@ def cmd_export(args: argparse.Namespace, language: str) -> int:
 
         return write_export(result.data, args, language)
     if args.format == "json":
-        text = package_json(result.data)
-    else:
-        text = units_csv(
-            result.data, delimiter=";" if args.excel else args.delimiter, bom=args.excel
-        )
-    return _output(text, args.output, args.force, language)
+        return _output(package_json(result.data), args.output, args.force, language)
+    text = units_csv(result.data, delimiter=";" if args.excel else args.delimiter, bom=args.excel)
+    status = _output(text, args.output, args.force, language)
+    if status == 0:
+        from .export.formats import print_left_out
+
+        print_left_out(result.data, args.format, language)
+    return status
 
 
 def cmd_schema(args: argparse.Namespace, language: str) -> int:

@@ -47,3 +47,61 @@ def test_the_hand_written_charts_are_those_the_extension_draws(tmp_path: Path) -
         if chart_id.removeprefix("orgchart-").split("--")[0] in units
     }
     assert drawn == expected
+
+
+def _html_times(project: Project) -> dict[str, int]:
+    return {
+        p.relative_to(project.outdir).as_posix(): p.stat().st_mtime_ns
+        for p in project.outdir.rglob("*.html")
+    }
+
+
+def test_both_handbooks_write_the_same_pages_after_a_rename(tmp_path: Path) -> None:
+    """A fair rename: the hand-written handbook writes again (at least) every page the
+    extension writes again: the unit's page, its parents' charts, the pages whose navigation
+    shows it and the directory (Sphinx alone would leave them showing the old name)."""
+    from benchmarks.generate import pick_unit, rename_unit
+
+    files = build(200, 1)
+    unit_id = pick_unit(files)
+    written: dict[str, set[str]] = {}
+    for name in ("orgchart", "baseline"):
+        project = Project(tmp_path / name, VARIANTS[name]("alabaster", list(FEATURES)))
+        project.sync(files)
+        assert project.build().warnings == []
+        before = _html_times(project)
+        project.sync(rename_unit(files, unit_id, "Service renommé"))
+        assert project.build().warnings == []
+        after = _html_times(project)
+        written[name] = {
+            page
+            for page, stamp in after.items()
+            # (Sphinx writes its indices on every build: genindex, search, the domain's)
+            if before.get(page) != stamp
+            and page not in ("genindex.html", "search.html", "org-units.html", "org-shared.html")
+        }
+        directory = (project.outdir / "org" / "directory.html").read_text("utf-8")
+        assert "Service renommé" in directory, name
+    assert f"org/{unit_id}.html" in written["orgchart"]
+    assert "org/directory.html" in written["orgchart"]
+    assert written["orgchart"] <= written["baseline"], written["orgchart"] - written["baseline"]
+
+
+def test_the_ministry_shaped_package_can_be_edited_as_the_benchmark_edits() -> None:
+    from benchmarks.generate import add_unit, pick_unit, rename_unit
+    from benchmarks.ministry import build_ministry
+    from benchmarks.run import SHAPES
+
+    files = build_ministry(1)
+    level = SHAPES["ministry"]
+    unit_id = pick_unit(files, level)
+    units = {u["id"]: u for c in files.values() for u in c.get("units", [])}
+    assert units[unit_id]["level"] == level
+    renamed = rename_unit(files, unit_id, "Bureau renommé")
+    added = add_unit(renamed, units[unit_id]["parent"], "nouveau", level)
+    new = [u for c in added.values() for u in c.get("units", []) if u["id"] == "nouveau"]
+    assert new[0]["level"] == level
+    assert new[0]["parent"] == units[unit_id]["parent"]
+    for name in ("orgchart", "baseline"):
+        sources = VARIANTS[name]("alabaster", list(FEATURES)).sources(added)
+        assert any("Bureau renommé" in text for text in sources.values()), name

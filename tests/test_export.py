@@ -11,9 +11,13 @@ import jsonschema
 import pytest
 import yaml
 
+from sphinx_orgchart.cli import main
 from sphinx_orgchart.data import OrgData
 from sphinx_orgchart.export import CSV_COLUMNS, json_schema, package_json, units_csv
+from sphinx_orgchart.export.coverage import LEFT_OUT, left_out
 from sphinx_orgchart.loader import load_package
+
+from .export_helpers import assert_uses_the_latest_fields
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +38,12 @@ def test_json_round_trip_is_identical(example: OrgData, tmp_path: Path) -> None:
     assert package_json(again.data) == first
     # Nothing lost: the reloaded package equals the original, record for record.
     assert again.data.package == example.package
+    assert_uses_the_latest_fields(again.data)
+    dump = json.loads(first)
+    metropole = next(o for o in dump["organisations"] if o["id"] == "metropole")
+    assert [p["until"] for p in metropole["previous"]] == ["2010-12-31", "2015-12-31"]
+    assert any(e["acts"] for e in dump["events"] if e["kind"] == "reorganisation")
+    assert dump["answers"]
 
 
 def test_json_export_is_deterministic(example_org: Path) -> None:
@@ -49,6 +59,60 @@ def test_csv_has_the_documented_columns(example: OrgData) -> None:
     assert rows[0] == [name for name, _, _ in CSV_COLUMNS]
     assert len(rows) == len(example.units) + 1
     assert [row[0] for row in rows[1:]] == [u.id for u in example.package.units]
+
+
+def test_csv_carries_the_experimental_status(example: OrgData) -> None:
+    rows = list(csv.DictReader(io.StringIO(units_csv(example))))
+    experimental = {r["id"] for r in rows if r["status"] == "experimental"}
+    assert experimental == {u.id for u in example.package.units if u.status.value == "experimental"}
+    assert experimental
+
+
+@pytest.mark.parametrize("kind", ["json", "xlsx", "ods"])
+def test_lossless_formats_leave_nothing_out(example: OrgData, kind: str) -> None:
+    assert LEFT_OUT[kind] == ()
+    assert left_out(example, kind) == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "said"),
+    [
+        ("csv", ["4 organisations' names, kinds", "12 change events", "7 answers"]),
+        ("jsonld", ["10 governance bodies", "119 actions", "7 answers to the objectives"]),
+        (
+            "popolo",
+            [
+                "12 change events (with their acts)",
+                "the status of 10 units that are not active",
+                "the former kinds and acts of 1 organisation",
+                "7 answers to the objectives",
+            ],
+        ),
+    ],
+)
+def test_export_says_what_it_leaves_out(
+    example_org: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+    said: list[str],
+) -> None:
+    for output in ("-", str(tmp_path / f"out.{kind}")):
+        assert main(["export", str(example_org), "--format", kind, "-o", output]) == 0
+        err = capsys.readouterr().err
+        assert err.startswith("note: the ")
+        assert "has no place for, and leaves out: " in err
+        for words in said:
+            assert words in err, (words, err)
+    main(["export", str(example_org), "--format", kind, "--lang", "fr"])
+    err = capsys.readouterr().err
+    assert "note : l’export " in err
+    assert "7 réponses aux objectifs" in err
+
+
+def test_json_export_says_nothing(example_org: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(example_org)]) == 0
+    assert capsys.readouterr().err == ""
 
 
 def test_csv_for_excel(example: OrgData) -> None:

@@ -66,7 +66,12 @@ def test_parents_of_a_shared_or_attached_unit(graph: rdflib.Graph, example: OrgD
 
 def test_organisations_heads_sites_and_events(graph: rdflib.Graph, example: OrgData) -> None:
     formal = _ids(graph, "SELECT ?o WHERE { ?o a org:FormalOrganization }")
-    assert formal == {f"organisation:{o}" for o in example.organisations}
+    former = {
+        f"former-organisation:{o.id}-{p.until.isoformat()}"
+        for o in example.package.organisations
+        for p in o.previous
+    }
+    assert formal == {f"organisation:{o}" for o in example.organisations} | former
     heads = _ids(graph, "SELECT ?p WHERE { ?p a org:Post ; org:role org:Head }")
     assert len(heads) == sum(1 for u in example.units.values() if u.head)
     towns = _ids(
@@ -75,7 +80,69 @@ def test_organisations_heads_sites_and_events(graph: rdflib.Graph, example: OrgD
     )
     assert "Belcourt" in towns
     events = _ids(graph, "SELECT ?e WHERE { ?e a org:ChangeEvent }")
-    assert len(events) == len(example.events)
+    assert len(events) == len(example.events) + len(former)
+
+
+DCT = "PREFIX dct: <http://purl.org/dc/terms/>\nPREFIX adms: <http://www.w3.org/ns/adms#>\n"
+
+
+def test_former_periods_of_an_organisation(graph: rdflib.Graph) -> None:
+    """Belcourt Métropole was a communauté d'agglomération, then urbaine: each period an
+    organisation, each change an event, the last one with its decree."""
+    rows = graph.query(
+        PREFIXES
+        + DCT
+        + """
+        SELECT ?name ?kind ?until WHERE {
+            ?o org:identifier "metropole" ; skos:prefLabel ?name ; org:classification ?kind ;
+               <http://schema.org/validThrough> ?until .
+        } ORDER BY ?until"""
+    )
+    found = [(str(n), str(k).removeprefix(BASE), str(u)) for n, k, u in rows]
+    assert found == [
+        ("Communauté d'agglomération de Belcourt", "kind:communaute_agglomeration", "2010-12-31"),
+        ("Grand Belcourt", "kind:communaute_urbaine", "2015-12-31"),
+    ]
+    chain = graph.query(
+        PREFIXES
+        + DCT
+        + f"""
+        SELECT ?date ?act WHERE {{
+            ?e a org:ChangeEvent ; org:originalOrganization ?before ;
+               org:resultingOrganization <{BASE}organisation:metropole> ; dct:date ?date ;
+               dct:source ?source .
+            ?before org:changedBy ?e .
+            <{BASE}organisation:metropole> org:resultedFrom ?e .
+            ?source dct:identifier ?act .
+        }}"""
+    )
+    assert [(str(d), str(a)) for d, a in chain] == [("2016-01-01", "Décret n° 2015-1085")]
+
+
+def test_reorganisation_with_its_acts_and_experimental_status(graph: rdflib.Graph) -> None:
+    event = f"<{BASE}event:evt-2025-reorganisation-solidarites>"
+    kind = graph.query(PREFIXES + DCT + f"SELECT ?k WHERE {{ {event} dct:type ?k }}")
+    assert [str(k) for (k,) in kind] == ["reorganisation"]
+    acts = graph.query(
+        PREFIXES
+        + DCT
+        + f"SELECT ?kind ?ref WHERE {{ {event} dct:relation ?a . ?a dct:type ?kind ; "
+        "dct:identifier ?ref }"
+    )
+    assert [(str(k), str(r)) for k, r in acts] == [
+        ("avis_comite_social_territorial", "séance n° 2025-01")
+    ]
+    decided = graph.query(
+        PREFIXES + DCT + f"SELECT ?ref WHERE {{ {event} dct:source ?a . ?a dct:identifier ?ref }}"
+    )
+    assert [str(r) for (r,) in decided] == ["DCM 2025-012"]
+    experimental = {
+        str(u).removeprefix(BASE)
+        for (u,) in graph.query(
+            PREFIXES + DCT + f"SELECT ?u WHERE {{ ?u adms:status <{BASE}status:experimental> }}"
+        )
+    }
+    assert experimental == {"unit:ville-dcva-vie-associative"}
 
 
 def test_no_names_unless_allowed(graph: rdflib.Graph, example: OrgData) -> None:
@@ -109,6 +176,22 @@ def test_popolo_validates_against_its_schemas(example: OrgData) -> None:
             errors = [e.message for e in validator.iter_errors(item)]
             assert errors == [], (key, item["id"])
     assert "persons" not in document  # publish_people is false
+    metropole = next(o for o in document["organizations"] if o["id"] == "organisation/metropole")
+    assert metropole["other_names"] == [
+        {"name": "Métropole"},
+        {
+            "name": "Communauté d'agglomération de Belcourt",
+            "end_date": "2010-12-31",
+            "note": "former name",
+        },
+        {"name": "Agglomération", "end_date": "2010-12-31", "note": "former short name"},
+        {
+            "name": "Grand Belcourt",
+            "start_date": "2011-01-01",
+            "end_date": "2015-12-31",
+            "note": "former name",
+        },
+    ]
     shared = [m for m in document["memberships"] if m["role"] == "shared"]
     assert {m["organization_id"] for m in shared} >= {"organisation:metropole".replace(":", "/")}
 

@@ -91,7 +91,9 @@ def test_directory(html: Path) -> None:
     assert re.search(r'data-search-label="Rechercher dans l(&#39;|\')annuaire"', page)
     assert "orgchart-directory.js" in page
     rows = re.findall(r"<tr class=\"row-(?:odd|even)\">", page)
-    assert len(rows) == 1 + 12  # header, the Ville's 11 current units and the DSI it shares
+    # header, the Ville's 11 current units, the one still to come and the DSI it shares
+    assert len(rows) == 1 + 13
+    assert re.search(r"Direction du futur</span></a> <span class=\"orgchart-status\">prévue", page)
     # names are printed as written: SmartQuotes leaves the apostrophe alone
     assert re.search(r"Direction des systèmes d(&#39;|')information \(DSI\)", page)
     assert "Service comptabilité" not in page  # closed
@@ -184,15 +186,15 @@ def test_directory_filters_as_one_types(html: Path) -> None:
         page.goto(base + "annuaire.html")
         search = page.get_by_role("searchbox", name="Rechercher dans l'annuaire")
         rows = page.locator(".orgchart-directory tbody tr")
-        assert rows.count() == 12
+        assert rows.count() == 13
         search.fill("education")  # accents and case ignored
         visible = [r for r in rows.all() if r.is_visible()]
         assert [r.inner_text().split("\t")[0].strip() for r in visible] == ["Direction Éducation"]
-        assert "1 unité sur 12" in page.locator(".orgchart-directory-count").inner_text()
+        assert "1 unité sur 13" in page.locator(".orgchart-directory-count").inner_text()
         search.fill("service chef")
         assert len([r for r in rows.all() if r.is_visible()]) == 3
         search.fill("")
-        assert len([r for r in rows.all() if r.is_visible()]) == 12
+        assert len([r for r in rows.all() if r.is_visible()]) == 13
 
 
 def test_unknown_ids_in_options_are_located_warnings(tmp_path: Path) -> None:

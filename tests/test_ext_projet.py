@@ -11,6 +11,8 @@ import pytest
 from sphinx_orgchart.data import OrgData
 from sphinx_orgchart.graph import ChartSpec, build_charts
 from sphinx_orgchart.loader import load_package
+from sphinx_orgchart.model import Action, ActionStatus
+from sphinx_orgchart.sphinx.directives.objectives import status_count, status_line
 from sphinx_orgchart.timeline import as_of_view, compare, events_between
 
 from .sphinx_helpers import build, copy_root, make_pdf, warning_lines
@@ -186,12 +188,52 @@ def test_answers_of_the_units_with_the_progress_of_their_actions(tmp_path: Path)
     drh = text[text.index("Direction des Ressources humaines") :]
     drh = drh[: drh.index("Service Carrières et Paie")]
     # the unit's own actions: 3, one suspended; each objective with its answer and figures
-    assert "3 actions — réalisée 2, suspendue 1 — 72 %" in drh
+    assert "3 actions — 2 réalisées, 1 suspendue — 72 %" in drh
     assert "La DRH porte le plan de formation pluriannuel" in drh
     assert "Objectif 2 : Simplifier les démarches" in drh
-    assert "1 action — suspendue 1 — 15 %" in drh
+    assert "1 action — 1 suspendue — 15 %" in drh
     # a service that leads actions without having answered says so
     assert "Pas encore de réponse." in text
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "fr",
+            "4 actions — 1 à lancer, 2 réalisées, 1 abandonnée — 67 % "
+            "(3 actions sans chiffre, comptées 0 % ou 100 % si terminées)",
+        ),
+        (
+            "en",
+            "4 actions — 1 to start, 2 done, 1 abandoned — 67 % "
+            "(3 actions without a figure, counted 0 % or 100 % when done)",
+        ),
+    ],
+)
+def test_count_lines_read_naturally(language: str, expected: str) -> None:
+    """The number first, the status agreeing with it: "2 réalisées", "1 action"."""
+    statuses = [ActionStatus.planned, ActionStatus.done, ActionStatus.done]
+    actions = [
+        Action(id=f"a{n}", title="Agir", objective="o", owners=["u"], status=s)
+        for n, s in enumerate(statuses)
+    ]
+    actions.append(
+        Action(id="a9", title="Agir", objective="o", owners=["u"], status="abandoned", progress=5)
+    )
+    line = status_line(actions, language).astext()
+    assert " ".join(line.split()) == expected
+    one = status_line(actions[1:2], language).astext()
+    assert one.startswith("1 action — 1 réalisée" if language == "fr" else "1 action — 1 done")
+    assert status_count(ActionStatus.late, 3, language) == (
+        "3 en retard" if language == "fr" else "3 late"
+    )
+    assert status_count(ActionStatus.suspended, 2, language) == (
+        "2 suspendues" if language == "fr" else "2 suspended"
+    )
+    assert status_count(ActionStatus.in_progress, 1, language) == (
+        "1 en cours" if language == "fr" else "1 in progress"
+    )
 
 
 def test_answers_filters(tmp_path: Path) -> None:

@@ -71,9 +71,17 @@ def test_boxes_stack_services_under_their_direction(mini: OrgData) -> None:
     drh = chart.boxes["ville-drh"]
     assert [row.unit_id for row in drh.stacked] == ["ville-paie", "ville-carrieres"]
     assert "ville-paie" not in chart.boxes
-    # closed units are not drawn, planned ones with a future date neither
+    # closed units are not drawn; a unit still to come (a future date) is drawn as planned
     assert "ville-old" not in chart.unit_ids()
-    assert "ville-futur" not in chart.unit_ids()
+    futur = chart.box_of("ville-futur")
+    assert futur is not None
+    rows = [chart.boxes[futur].unit, *chart.boxes[futur].stacked]
+    assert next(r for r in rows if r.unit_id == "ville-futur").status == "prévue"
+    # a chart of an earlier date than the data's shows only the units of then
+    [before] = build_charts(
+        mini, ChartSpec(organisation="ville", as_of=mini.as_of - dt.timedelta(days=1)), "c", "V"
+    )
+    assert "ville-futur" not in before.unit_ids()
     # the direction rattachée directement is beside the top
     assert any(
         e.source == "ville-dg" and e.target == "ville-com" and e.kind is EdgeKind.direct
@@ -280,7 +288,8 @@ def test_the_ville_chart_has_the_same_size_on_every_machine(example: OrgData) ->
     ville = build_charts(example, ChartSpec(organisation="ville", legend=True), "ville", "V")[0]
     size = pdf_size(render(to_dot(ville), "pdf"))
     assert size is not None
-    assert size == pytest.approx((10.68, 6.36), abs=0.01)
+    # with the direction to come on 1 January 2027 (the DTE), drawn as planned
+    assert size == pytest.approx((10.88, 6.46), abs=0.01)
     assert place(*size).legible
 
 

@@ -13,6 +13,8 @@ from sphinx_orgchart.export import package_json
 from sphinx_orgchart.loader import load_package
 from sphinx_orgchart.workbook.layout import layout, sheet_label
 
+from .export_helpers import assert_uses_the_latest_fields
+
 FORMATS = ["xlsx", "ods"]
 
 
@@ -53,6 +55,9 @@ def test_workbook_round_trip_of_example_org(
     assert again.problems == []
     assert again.data is not None
     assert package_json(again.data) == example_json
+    # former periods, reorganisations and their acts, experimental units, answers kept
+    assert_uses_the_latest_fields(again.data)
+    assert again.data.package == load_package(example_org).data.package  # type: ignore[union-attr]
     files = sorted(
         p.relative_to(tmp_path / "pkg").as_posix() for p in (tmp_path / "pkg").rglob("*")
     )
@@ -81,6 +86,57 @@ def test_workbook_has_validation_lists_and_text_stays_text(
     assert rules["D2:D1001"] == "'Levels'!$A$2:$A$1001"
     assert any("Lists" in f for f in rules.values())
     assert workbook[sheet_label("package", "en")]["B4"].value == dt.datetime(2026, 9, 1)
+
+
+def test_workbook_sheets_of_former_periods_acts_and_answers(
+    example_org: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    book = tmp_path / "org.xlsx"
+    status, _, err = run(
+        ["export", str(example_org), "--format", "xlsx", "-o", str(book), "--lang", "fr"], capsys
+    )
+    assert (status, err) == (0, "")  # a workbook leaves nothing out
+    workbook = openpyxl.load_workbook(book)
+    previous = workbook["Organisations · Anciens états"]
+    headers = [c.value for c in previous[1]]
+    assert headers[:3] == ["Appartient à", "Jusqu’au", "Nom"]
+    assert "Nom avec l’article · Français" in headers
+    rows = [[c.value for c in row] for row in previous.iter_rows(min_row=2)]
+    assert [(r[0], r[1].date(), r[2]) for r in rows] == [
+        ("metropole", dt.date(2010, 12, 31), "Communauté d'agglomération de Belcourt"),
+        ("metropole", dt.date(2015, 12, 31), "Grand Belcourt"),
+    ]
+    acts = workbook["Évènements · Autres actes"]
+    assert [c.value for c in acts[2]][:3] == [
+        "evt-2025-reorganisation-solidarites",
+        "avis_comite_social_territorial",
+        "séance n° 2025-01",
+    ]
+    events = workbook["Évènements"]
+    assert "reorganisation" in [c.value for c in events["C"]]
+    units = workbook["Unités"]
+    status_column = [c.value for c in units[1]].index("Statut")
+    assert "experimental" in [row[status_column].value for row in units.iter_rows(min_row=2)]
+    assert workbook["Réponses"].max_row == 1 + 7
+
+
+def test_workbook_headers_written_before_they_had_a_label(
+    example_org: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A header of a former export ("name_with_article · Français") still reads."""
+    book = tmp_path / "org.xlsx"
+    run(["export", str(example_org), "--format", "xlsx", "-o", str(book), "--lang", "fr"], capsys)
+    workbook = openpyxl.load_workbook(book)
+    sheet = workbook["Organisations"]
+    for cell in sheet[1]:
+        if cell.value == "Nom avec l’article · Français":
+            cell.value = "name_with_article · Français"
+    workbook.save(book)
+    status, _, err = run(["import", str(book), "-o", str(tmp_path / "pkg")], capsys)
+    assert status == 0, err
+    again = load_package(tmp_path / "pkg").data
+    assert again is not None
+    assert again.package == load_package(example_org).data.package  # type: ignore[union-attr]
 
 
 def test_import_reports_cells(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -29,6 +29,9 @@ from sphinx.util.inventory import InventoryFile
 
 from sphinx_orgchart.cli import main
 from sphinx_orgchart.export import json_schema, package_json, units_csv
+from sphinx_orgchart.export.coverage import LEFT_OUT, left_out_note
+from sphinx_orgchart.export.jsonld import jsonld_text
+from sphinx_orgchart.export.popolo import popolo_text
 from sphinx_orgchart.loader import LoadResult, load_package
 from sphinx_orgchart.problems import Severity
 
@@ -141,6 +144,11 @@ def test_valid_packages_survive_export_and_reload(report: FuzzReport, package: P
             errors = [e.message for e in SCHEMA.iter_errors(_plain(document))]
             assert errors == [], path
         units_csv(result.data)
+        # the open-data exports take every package, and say what they leave out
+        json.loads(jsonld_text(result.data))
+        json.loads(popolo_text(result.data))
+        for kind in LEFT_OUT:
+            left_out_note(result.data, kind, "fr")
         first = package_json(result.data)
         _strict_json(first)
         exported = Path(tmp) / "export.json"

@@ -67,12 +67,25 @@ def test_caen_fiche_on_the_home_page(caen: Path) -> None:
 
 def test_caen_reorganisation_adopted_unanimously(caen: Path) -> None:
     history = text_of(caen / "historique.html")
-    assert "2009" in history
-    assert "Réorganisation participative des services" in history
-    assert "Comité Technique Paritaire, adoptée à l'unanimité" in history
+    # a reorganisation (not a creation), with the opinion of the comité technique
+    assert "1er janvier 2009 — réorganisation — Réorganisation participative des services" in (
+        history
+    )
+    assert "création" not in history
+    assert (
+        "Avis du comité technique (CT) séance de 2009 du Comité Technique Paritaire — "
+        "réorganisation adoptée à l'unanimité" in history
+    )
     assert "méthode de travail participatif" in history
     for direction in ("Direction des ressources", "Direction de la culture"):
         assert direction in history, direction
+    # each direction's page names the reorganisation and the opinion
+    page = text_of(caen / "org" / "dir-culture.html")
+    assert "réorganisation" in page
+    assert (
+        "réorganisation — Réorganisation participative des services (avis du comité technique (CT)"
+        in page
+    )
 
 
 def test_caen_thirteen_objectives_and_228_actions(caen: Path) -> None:
@@ -97,14 +110,14 @@ def test_caen_answers_of_the_services_to_the_13_objectives(caen: Path) -> None:
     # each service: its answers and the progress of its 57 actions
     ressources = answers[answers.index("Direction des ressources") :]
     ressources = ressources[: ressources.index("Direction de la population")]
-    assert "57 actions — à lancer 57 — 0 %" in ressources
+    assert "57 actions — 57 à lancer — 0 %" in ressources
     assert "Réponse de la Direction des ressources à l'objectif 1," in ressources
     assert "Pas encore de réponse." in ressources  # objectives it acts for, unanswered
     by_objective = text_of(caen / "reponses-objectifs.html")
     first = by_objective[by_objective.index("Objectif 1 du projet politique") :]
     first = first[: first.index("Objectif 2 du projet politique")]
     # objective 1: 18 actions, among the four directions
-    assert "18 actions — à lancer 18" in first
+    assert "18 actions — 18 à lancer" in first
     assert "Réponse de la Direction des ressources à l'objectif 1," in first
 
 

@@ -250,6 +250,9 @@ def test_the_chart_marks_the_units_to_come(html: Path) -> None:
         "Prévention Tranquillité Sécurité (prévue)",
         "Police municipale (prévue)",
         "Cellule Transversalité (prévue)",
+        # experimental from 1 September 2021: still to come on the seminar's date, drawn
+        # as planned like the units planned with no date
+        "Vie associative et Manifestation (prévue)",
     ):
         assert box in chart, box
 

@@ -10,7 +10,7 @@ from ..data import OrgData
 from ..i18n import translate
 from ..writefile import WriteRefused, write_bytes_atomic
 
-__all__ = ["export_bytes", "write_export"]
+__all__ = ["export_bytes", "print_left_out", "write_export"]
 
 
 def export_bytes(data: OrgData, kind: str, language: str, base: str | None = None) -> bytes:
@@ -48,10 +48,21 @@ def write_export(data: OrgData, args: argparse.Namespace, language: str) -> int:
             )
             return 1
         sys.stdout.write(content.decode("utf-8"))
+        print_left_out(data, args.format, language)
         return 0
     try:
         write_bytes_atomic(Path(args.output), content, overwrite=args.force)
     except WriteRefused as refused:
         print(refused.message(language), file=sys.stderr)
         return 1
+    print_left_out(data, args.format, language)
     return 0
+
+
+def print_left_out(data: OrgData, kind: str, language: str) -> None:
+    """Say on the standard error what the export in ``kind`` has no place for."""
+    from .coverage import left_out_note
+
+    note = left_out_note(data, kind, language)
+    if note:
+        print(note, file=sys.stderr)

@@ -5,11 +5,23 @@ Organisation Vocabulary (CPOV).
 - each unit an ``org:OrganizationalUnit``, ``org:unitOf`` its organisation *and* every
   organisation it is shared with, ``org:subOrganizationOf`` its parent *and* every unit it
   is attached to (the inverse links ``org:hasUnit`` / ``org:hasSubOrganization`` too);
-- levels and kinds are ``skos:Concept`` (``org:classification``);
+- levels and kinds are ``skos:Concept`` (``org:classification``), and so is a unit's status
+  (``adms:status``: planned, active, transitional, experimental, closed);
 - posts are ``org:Post`` (``org:postIn``), head posts have ``org:role org:Head``; who holds
   them (``org:heldBy``) only when the package allows publishing names;
 - sites are ``org:Site`` with a ``vcard:Address``; contacts a ``schema:ContactPoint``;
-- events are ``org:ChangeEvent`` (``org:originalOrganization``, ``org:resultingOrganization``).
+- events are ``org:ChangeEvent`` (``org:originalOrganization``, ``org:resultingOrganization``),
+  their kind in ``dct:type`` (``reorganisation``...), the act that decided them in
+  ``dct:source`` and their other acts (the comité technique's opinion...) in
+  ``dct:relation``; an act is a resource with its ``dct:type`` (its kind),
+  ``dct:identifier`` (its reference), date, title and ``foaf:page``;
+- an organisation's former periods (``previous``) are organisations of their own
+  (``<base>former-organisation/<id>-<until>``) with the name and kind of then and their
+  last day (``validThrough``), each followed by a ``org:ChangeEvent`` to the next period
+  (``org:changedBy``, ``org:resultedFrom``), with the act that ended it;
+- the projet d'administration (orientations, objectives, actions, answers) and governance
+  bodies have no place in ORG: the export leaves them out and says so
+  (:mod:`.coverage`).
 
 Identifiers are ``<base>unit/<id>`` (default base ``urn:orgchart:``), stable from one run
 to the next; the output is sorted, the same data giving the same bytes.
@@ -17,12 +29,13 @@ to the next; the output is sorted, the same data giving the same bytes.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from typing import Any
 
 from ..data import OrgData
-from ..model import Contact, Event, EventKind, Unit
+from ..model import Contact, Event, EventKind, LegalAct, Organisation, OrganisationPast, Unit
 
 __all__ = ["CONTEXT", "jsonld_document", "jsonld_text"]
 
@@ -58,6 +71,8 @@ _LINK_KEYS = (
     "org:hasSite",
     "org:originalOrganization",
     "org:resultingOrganization",
+    "org:changedBy",
+    "org:resultedFrom",
     "skos:inScheme",
     "org:linkedTo",
 )
@@ -152,6 +167,7 @@ def _unit_nodes(data: OrgData, unit: Unit, ids: _Ids, people: bool) -> list[dict
         "org:subOrganizationOf": parents,
         "org:hasSubOrganization": [ids("unit", c) for c in data.children.get(unit.id, [])]
         + [ids("unit", u.id) for u in data.attached_to(unit.id)],
+        "adms:status": ids("status", unit.status.value),
         "org:purpose": [_text(m, language) for m in unit.missions],
         "dct:description": _text(unit.description, language),
         "cpov:contactPoint": _contact(unit.contact),
@@ -188,6 +204,21 @@ def _unit_nodes(data: OrgData, unit: Unit, ids: _Ids, people: bool) -> list[dict
 _ORIGINAL = {EventKind.closure, EventKind.merger, EventKind.split, EventKind.transfer}
 
 
+def _act(act: LegalAct | None, language: str) -> dict[str, Any] | None:
+    """An act (délibération, avis du comité technique...) as a resource of its own."""
+    if act is None:
+        return None
+    return _clean(
+        {
+            "dct:type": act.kind.value,
+            "dct:identifier": act.reference,
+            "date": act.date.isoformat() if act.date else None,
+            "dct:title": _text(act.title, language),
+            "foaf:page": {"@id": act.url} if act.url else None,
+        }
+    )
+
+
 def _event(event: Event, ids: _Ids, language: str) -> dict[str, Any]:
     before = [ids("unit", u) for u in event.before]
     after = [ids("unit", u) for u in event.after]
@@ -206,8 +237,56 @@ def _event(event: Event, ids: _Ids, language: str) -> dict[str, Any]:
             "dct:description": _text(event.text, language),
             "org:originalOrganization": before,
             "org:resultingOrganization": after,
+            "dct:source": _act(event.reference, language),
+            "dct:relation": [_act(a, language) for a in event.acts],
         }
     )
+
+
+def _organisation(
+    org: Organisation, node_id: dict[str, str], ids: _Ids, language: str
+) -> dict[str, Any]:
+    """An organisation, or one of its former periods, as ORG and CPOV say it."""
+    return {
+        **node_id,
+        "@type": ["org:FormalOrganization", "cpov:PublicOrganisation"],
+        "skos:prefLabel": _text(org.name, language),
+        "skos:altLabel": _text(org.short_name, language),
+        "org:identifier": org.id,
+        "org:classification": [ids("kind", org.kind.value)],
+    }
+
+
+def _change_id(org: Organisation, past: OrganisationPast, ids: _Ids) -> dict[str, str]:
+    return ids("organisation-change", f"{org.id}-{past.until.isoformat()}")
+
+
+def _former_periods(org: Organisation, ids: _Ids, language: str) -> list[dict[str, Any]]:
+    """Each former period of ``org``, and the change event that ended it."""
+    nodes: list[dict[str, Any]] = []
+    ended = sorted(org.previous, key=lambda p: p.until)
+    period_ids = [ids("former-organisation", f"{org.id}-{p.until.isoformat()}") for p in ended]
+    period_ids.append(ids("organisation", org.id))
+    for number, ((start, state), past) in enumerate(zip(org.periods(), ended, strict=False)):
+        change = _change_id(org, past, ids)
+        node = _organisation(state, period_ids[number], ids, language)
+        node["validFrom"] = start.isoformat() if start else None
+        node["validThrough"] = past.until.isoformat()
+        node["org:changedBy"] = [change]
+        if number:
+            node["org:resultedFrom"] = [_change_id(org, ended[number - 1], ids)]
+        nodes.append(_clean(node))
+        event = {
+            **change,
+            "@type": "org:ChangeEvent",
+            "date": (past.until + dt.timedelta(days=1)).isoformat(),
+            "dct:type": "organisation-change",
+            "org:originalOrganization": [period_ids[number]],
+            "org:resultingOrganization": [period_ids[number + 1]],
+            "dct:source": _act(past.reference, language),
+        }
+        nodes.append(_clean(event))
+    return nodes
 
 
 def jsonld_document(data: OrgData, base: str = DEFAULT_BASE) -> dict[str, Any]:
@@ -217,14 +296,14 @@ def jsonld_document(data: OrgData, base: str = DEFAULT_BASE) -> dict[str, Any]:
     people = data.package.package.publish_people
     graph: list[dict[str, Any]] = []
     for org in data.organisations.values():
+        graph += _former_periods(org, ids, language)
+        ended = sorted(org.previous, key=lambda p: p.until)
+        last = [_change_id(org, ended[-1], ids)] if ended else []
         graph.append(
             _clean(
                 {
-                    **ids("organisation", org.id),
-                    "@type": ["org:FormalOrganization", "cpov:PublicOrganisation"],
-                    "skos:prefLabel": _text(org.name, language),
-                    "skos:altLabel": _text(org.short_name, language),
-                    "org:identifier": org.id,
+                    **_organisation(org, ids("organisation", org.id), ids, language),
+                    "org:resultedFrom": last,
                     "rov:registration": {
                         "@type": "adms:Identifier",
                         "skos:notation": org.siren,
@@ -232,7 +311,6 @@ def jsonld_document(data: OrgData, base: str = DEFAULT_BASE) -> dict[str, Any]:
                     }
                     if org.siren
                     else None,
-                    "org:classification": [ids("kind", org.kind.value)],
                     "foaf:homepage": {"@id": org.website} if org.website else None,
                     "dct:description": _text(org.description, language),
                     "org:hasUnit": [ids("unit", u.id) for u in data.units_of(org.id)],
@@ -260,8 +338,12 @@ def jsonld_document(data: OrgData, base: str = DEFAULT_BASE) -> dict[str, Any]:
         graph.append(
             {**ids("category", category.id), "@type": "skos:Concept", "skos:prefLabel": labels}
         )
-    for kind in sorted({o.kind.value for o in data.organisations.values()}):
+    kinds = {o.kind.value for o in data.organisations.values()}
+    kinds |= {p.kind.value for o in data.organisations.values() for p in o.previous if p.kind}
+    for kind in sorted(kinds):
         graph.append({**ids("kind", kind), "@type": "skos:Concept", "skos:notation": kind})
+    for status in sorted({u.status.value for u in data.package.units}):
+        graph.append({**ids("status", status), "@type": "skos:Concept", "skos:notation": status})
     for unit in data.package.units:
         graph += _unit_nodes(data, unit, ids, people)
     graph += [_event(e, ids, language) for e in data.package.events]

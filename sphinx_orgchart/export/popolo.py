@@ -6,15 +6,22 @@ organisation's kind, the unit's level); a unit's ``parent_id`` is its parent, or
 organisation at the top. Popolo has one parent per organization: a shared unit also gets a
 membership of each organisation it serves (``role`` "shared", with the mode), and an
 attached unit a membership of the unit it is attached to (``role`` "attached").
+An organisation's former names (``previous``) are ``other_names`` with their
+``start_date`` and ``end_date`` (``note`` "former name", "former short name").
+
+Popolo has no change events, no status of an organization, no former classification, no
+projet d'administration and no governance bodies: the export leaves them out, and says so
+(:mod:`.coverage`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
 from ..data import OrgData
-from ..model import Contact, Unit
+from ..model import Contact, Organisation, Unit
 
 __all__ = ["popolo_document", "popolo_text"]
 
@@ -60,6 +67,29 @@ def _unit(data: OrgData, unit: Unit) -> dict[str, Any]:
     )
 
 
+def _other_names(org: Organisation) -> list[dict[str, str]]:
+    """The current short name, then the former names and short names with their dates."""
+    names = [{"name": org.short_name}] if org.short_name else []
+    periods = org.periods()
+    for number, (start, state) in enumerate(periods[:-1]):
+        end = periods[number + 1][0]
+        assert end is not None  # only the first period has no start
+        for name, note in ((state.name, "former name"), (state.short_name, "former short name")):
+            current = org.name if note == "former name" else org.short_name
+            if name and name != current:
+                names.append(
+                    _clean(
+                        {
+                            "name": name,
+                            "start_date": start.isoformat() if start else None,
+                            "end_date": (end - dt.timedelta(days=1)).isoformat(),
+                            "note": note,
+                        }
+                    )
+                )
+    return names
+
+
 def popolo_document(data: OrgData) -> dict[str, Any]:
     """The package as Popolo JSON: ``organizations``, ``posts``, ``memberships``, ``persons``."""
     people = data.package.package.publish_people
@@ -70,7 +100,7 @@ def popolo_document(data: OrgData) -> dict[str, Any]:
                 {
                     "id": f"organisation/{org.id}",
                     "name": org.name,
-                    "other_names": [{"name": org.short_name}] if org.short_name else [],
+                    "other_names": _other_names(org),
                     "identifiers": [{"identifier": org.siren, "scheme": "SIREN"}]
                     if org.siren
                     else [],

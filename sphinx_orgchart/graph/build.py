@@ -59,10 +59,15 @@ class _Builder:
     # -- which units ----------------------------------------------------------------------
 
     def visible(self, unit: Unit) -> bool:
-        """Whether the unit exists on the chart's date (planned ones without dates included)."""
-        if unit.id in self.spec.also_show or unit.is_valid_on(self.day):
+        """Whether the unit is drawn: in the chart of the data's own date (no ``as_of``),
+        the units that exist and those still to come, drawn as planned (a future
+        ``valid_from`` or ``status: planned``); in a chart of another date, the units of
+        that date (and those planned with no date)."""
+        if unit.id in self.spec.also_show:
             return True
-        return unit.status is UnitStatus.planned and unit.valid_from is None
+        if self.spec.as_of is None:
+            return unit.is_shown_on(self.day)
+        return unit.is_valid_on(self.day)
 
     def member(self, unit: Unit) -> bool:
         """Whether the unit is drawn in this organisation's chart: one of its units, or a
@@ -545,11 +550,11 @@ def as_date(text: str | None) -> dt.date | None:
 def boxed_children(data: OrgData, unit_id: str) -> int:
     """How many sub-units of a unit would be boxes of their own in a chart (the units
     attached to it as their second parent included: they are drawn under it, dashed)."""
-    count = sum(1 for unit in data.attached_to(unit_id) if unit.is_valid_on(data.as_of))
+    count = sum(1 for unit in data.attached_to(unit_id) if unit.is_shown_on(data.as_of))
     for child_id in data.children.get(unit_id, []):
         child = data.units[child_id]
         level = data.levels.get(child.level)
         stacked = level is not None and level.style.stack and not data.children.get(child_id)
-        if not stacked and child.is_valid_on(data.as_of):
+        if not stacked and child.is_shown_on(data.as_of):
             count += 1
     return count

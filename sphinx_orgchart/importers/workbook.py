@@ -19,6 +19,7 @@ from ..workbook.layout import (
     PACKAGE_SHEET,
     Column,
     Sheet,
+    column_headers,
     column_label,
     layout,
     normalized,
@@ -58,6 +59,8 @@ def _column_keys(columns: tuple[Column, ...]) -> dict[str, Column]:
     for column in columns:
         for name in _names(column.key, lambda lang, c=column: column_label(c, lang)):
             keys[name] = column
+        for header in column_headers(column):
+            keys.setdefault(normalized(header), column)
     return keys
 
 

@@ -290,6 +290,12 @@ class Unit(Record):
             return day < self.valid_from
         return self.status is UnitStatus.planned
 
+    def is_shown_on(self, day: dt.date) -> bool:
+        """Whether the views of the organisation on its own date show the unit: it exists
+        on ``day``, or it is still to come (:meth:`is_coming`), shown as planned, whether it
+        is ``planned`` or starts after ``day``."""
+        return self.is_valid_on(day) or (self.is_coming(day) and not self.has_ended(day))
+
     def status_on(self, day: dt.date) -> UnitStatus:
         """The status on ``day``: planned while it is to come, active once a planned unit has
         started (the target view of a reorganisation), its own status otherwise."""

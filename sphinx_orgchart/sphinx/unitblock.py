@@ -273,7 +273,7 @@ class UnitBlock:
         self.show("children", self.unit.id)
         as_of = self.data.as_of
         children = [self.data.units[c] for c in self.data.children.get(self.unit.id, [])]
-        shown = [c for c in children if c.is_valid_on(as_of) or c.is_coming(as_of)]
+        shown = [c for c in children if c.is_shown_on(as_of)]
         items: list[nodes.Node] = []
         for child in shown:
             para = self.with_status(child)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
 import re
 import types
 import typing
@@ -21,7 +22,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from ..i18n import N_, translate
+from ..i18n import LANGUAGES, N_, translate
 from ..model import SECTION_MODELS, SECTIONS, PackageInfo
 from ..model.common import Id
 
@@ -31,6 +32,7 @@ __all__ = [
     "Column",
     "Kind",
     "Sheet",
+    "column_headers",
     "column_label",
     "layout",
     "normalized",
@@ -210,6 +212,7 @@ _FIELD_LABELS = {
     OWNER: N_("Belongs to"),
     "value": N_("Value"),
     "abbr": N_("Abbreviation"),
+    "acts": N_("Other acts"),
     "address": N_("Address"),
     "after": N_("After"),
     "agreement": N_("Agreement"),
@@ -251,6 +254,7 @@ _FIELD_LABELS = {
     "missions": N_("Missions"),
     "mode": N_("Mode"),
     "name": N_("Name"),
+    "name_with_article": N_("Name with its article"),
     "note": N_("Note"),
     "number": N_("Number"),
     "objective": N_("Objective"),
@@ -266,6 +270,7 @@ _FIELD_LABELS = {
     "plural": N_("Plural"),
     "post": N_("Post"),
     "posts": N_("Posts"),
+    "previous": N_("Former periods"),
     "previous_name": N_("Previous name"),
     "previous_parent": N_("Previous parent"),
     "previous_sigle": N_("Previous acronym"),
@@ -295,6 +300,8 @@ _FIELD_LABELS = {
     "to_organisation": N_("To organisation"),
     "top": N_("May be at the top"),
     "unit": N_("Unit"),
+    "units": N_("Units"),
+    "until": N_("Until"),
     "url": N_("Web address"),
     "valid_from": N_("Valid from"),
     "valid_until": N_("Valid until"),
@@ -311,6 +318,14 @@ def _word(key: str, language: str) -> str:
 def column_label(column: Column, language: str) -> str:
     """The header of ``column`` in ``language`` ("Head · Title")."""
     return " · ".join(_word(part, language) for part in column.path)
+
+
+def column_headers(column: Column) -> set[str]:
+    """Every header read as ``column``: each part of its path as its key or its label in
+    a language ("name_with_article · Français", written before that field had a label,
+    reads as "Nom avec l’article · Français")."""
+    words = [{part, *(_word(part, lang) for lang in LANGUAGES)} for part in column.path]
+    return {" · ".join(parts) for parts in itertools.product(*words)}
 
 
 def sheet_label(sheet: Sheet | str, language: str) -> str:

@@ -189,7 +189,30 @@ class _Generator:
         _put(record, "website", self.maybe(st.just("https://www.belcourt.example")))
         _put(record, "order", self.maybe(_SMALL_INT))
         _put(record, "description", self.maybe(self.t.rst))
+        _put(record, "previous", self.previous())
         return record
+
+    def previous(self) -> list[Record]:
+        """Former periods of an organisation, oldest first, each ending on its own day and
+        saying something (a name, a short name or a kind)."""
+        count = self.draw(st.integers(0, 2))
+        days = sorted({self.day(MIN_DATE, MAX_DATE - dt.timedelta(days=1)) for _ in range(count)})
+        periods = []
+        for until in days:
+            record: Record = {"until": until}
+            said = self.draw(st.sampled_from(["name", "short_name", "kind", "all"]))
+            if said in ("name", "all"):
+                record["name"] = self.draw(self.t.line)
+            if said in ("short_name", "all") or self.flag():
+                record["short_name"] = self.draw(self.t.line)
+            if said in ("kind", "all"):
+                record["kind"] = self.pick(OrganisationKind).value
+            if self.flag():
+                record["name_with_article"] = self.localized()
+            if self.flag():
+                record["reference"] = self.act()
+            periods.append(record)
+        return periods
 
     def levels(self) -> list[Record]:
         level_ids = self.unique_ids(self.draw(st.integers(1, 4)))
@@ -468,7 +491,12 @@ class _Generator:
                 anchor["id"],
                 *self.some([u for u in starting_on(day) if u != anchor["id"]], max_size=1),
             ]
-        elif kind in (EventKind.renaming, EventKind.move, EventKind.mutualisation):
+        elif kind in (
+            EventKind.renaming,
+            EventKind.move,
+            EventKind.mutualisation,
+            EventKind.reorganisation,
+        ):
             fields["units"] = self.some([u["id"] for u in units], min_size=1)
             if kind is EventKind.renaming:
                 fields["previous_name"] = self.draw(self.t.line)
@@ -496,6 +524,7 @@ class _Generator:
         record.update(fields)
         if self.flag():
             record["reference"] = self.act()
+        _put(record, "acts", self.acts())
         _put(record, "text", self.maybe(self.t.rst))
         return record
 

@@ -71,7 +71,7 @@ class DirectoryDirective(SphinxDirective):
             units = [u for u in units if u.id in below]
         if levels:
             units = [u for u in units if u.level in levels]
-        units = [u for u in units if u.is_valid_on(data.as_of)]
+        units = [u for u in units if u.is_shown_on(data.as_of)]  # those to come too
         if self.options.get("order") == "alphabetical":
             units.sort(key=lambda u: (french_key(u.name), u.id))
         return units
@@ -111,10 +111,11 @@ class DirectoryDirective(SphinxDirective):
         rows: list[list[list[nodes.Node]]] = []
         for unit in units:
             name: list[nodes.Node] = [xref("unit", unit.id, unit.label, name=name_form)]
-            if unit.status is not UnitStatus.active:
+            status = unit.status_on(data.as_of)  # "prévue" while it is to come
+            if status is not UnitStatus.active:
                 name += [
                     nodes.Text(" "),
-                    nodes.inline("", label(unit.status, language), classes=["orgchart-status"]),
+                    nodes.inline("", label(status, language), classes=["orgchart-status"]),
                 ]
             target = domain.entry_target(self.state.document, "directory", unit.id)
             if target is not None:

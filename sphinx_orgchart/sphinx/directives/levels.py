@@ -13,6 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ...data import OrgData
 from ...model import Level
+from ...wording import format_count
 from ..domain import OrgDomain
 from ..state import OptionError, data_for, note_deps, option_id
 from ..text import _, as_written, language_of
@@ -140,7 +141,7 @@ class LevelsDirective(SphinxDirective):
             facts += _item(_("May contain: %s") % ", ".join(contains))
         if "no-counts" not in self.options:
             count = counts[level.id]
-            facts += _item(_("%d units") % count if count != 1 else _("1 unit"))
+            facts += _item(format_count(language, "%(n)s unit", "%(n)s units", count))
         limit = self.options.get("examples", 3)
         if "no-examples" not in self.options and limit:
             examples = [u for u in units if u.level == level.id][:limit]

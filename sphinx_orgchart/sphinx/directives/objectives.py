@@ -26,7 +26,7 @@ from ..warnings import BAD_OPTION, warn
 __all__ = ["ObjectivesDirective", "progress", "status_line"]
 
 
-def _progress(actions: list[Action]) -> list[nodes.Node]:
+def _progress(actions: list[Action], language: str) -> list[nodes.Node]:
     """The average progress of ``actions``, saying how many had no figure."""
     average = average_progress(actions)
     if average is None:
@@ -35,18 +35,35 @@ def _progress(actions: list[Action]) -> list[nodes.Node]:
         progress(f"{average.value} %", f"{average.value} %", value=average.value)
     ]
     if average.unfigured:
-        count = average.unfigured
-        note = (
-            _("%(count)d actions without a figure, counted 0 %% or 100 %% when done")
-            if count > 1
-            else _("1 action without a figure, counted 0 %% or 100 %% when done")
-        ) % {"count": count}
+        note = format_count(
+            language,
+            "%(n)s action without a figure, counted 0 %% or 100 %% when done",
+            "%(n)s actions without a figure, counted 0 %% or 100 %% when done",
+            average.unfigured,
+        )
         out.append(nodes.inline("", f" ({note})", classes=["orgchart-unfigured"]))
     return out
 
 
+def status_count(status: ActionStatus, count: int, language: str) -> str:
+    """ "2 réalisées", "1 en cours", "57 à lancer": a count of actions with their status,
+    the status agreeing with the number (the actions are feminine in French)."""
+    # one message per status, written out for the catalogue's extractor
+    if status is ActionStatus.planned:
+        return format_count(language, "%(n)s to start", "%(n)s to start", count)
+    if status is ActionStatus.in_progress:
+        return format_count(language, "%(n)s in progress", "%(n)s in progress", count)
+    if status is ActionStatus.done:
+        return format_count(language, "%(n)s done", "%(n)s done", count)
+    if status is ActionStatus.late:
+        return format_count(language, "%(n)s late", "%(n)s late", count)
+    if status is ActionStatus.suspended:
+        return format_count(language, "%(n)s suspended", "%(n)s suspended", count)
+    return format_count(language, "%(n)s abandoned", "%(n)s abandoned", count)
+
+
 def status_line(actions: list[Action], language: str) -> nodes.paragraph:
-    """ "3 actions — Réalisée 1, En cours 2 — 40 % (1 action without a figure...)"; "No
+    """ "3 actions — 1 réalisée, 2 en cours — 40 % (1 action without a figure...)"; "No
     action" when there is none."""
     if not actions:
         text = _("No action")
@@ -56,10 +73,10 @@ def status_line(actions: list[Action], language: str) -> nodes.paragraph:
         "",
         format_count(language, "%(n)s action", "%(n)s actions", len(actions))
         + " — "
-        + ", ".join(f"{label(s, language)} {counts[s]}" for s in ActionStatus if counts[s]),
+        + ", ".join(status_count(s, counts[s], language) for s in ActionStatus if counts[s]),
         classes=["orgchart-rollup"],
     )
-    figures = _progress(actions)
+    figures = _progress(actions, language)
     if figures:
         line += nodes.Text(" — ")
         line += figures
@@ -212,7 +229,7 @@ class ObjectivesDirective(SphinxDirective):
         rows.append([[nodes.strong("", _("Total"))], [nodes.strong("", str(len(actions)))]])
         container = nodes.container(classes=["orgchart-objectives-summary"])
         container += table([_("Status"), _("Actions")], rows, [70, 30])
-        figures = _progress(actions)
+        figures = _progress(actions, language)
         if figures:
             para = nodes.paragraph("", _("Average progress: "))
             para += figures
@@ -312,7 +329,7 @@ class ObjectivesDirective(SphinxDirective):
                     [nodes.Text(str(counts[ActionStatus.done]))],
                     [nodes.Text(str(counts[ActionStatus.in_progress]))],
                     [nodes.Text(str(counts[ActionStatus.late]))],
-                    _progress(mine),
+                    _progress(mine, language),
                 ]
             )
         if not rows:
