@@ -203,8 +203,12 @@ def test_one_notion_of_a_coming_unit(tmp_path: Path) -> None:
     (chart,) = build_charts(target, ChartSpec(organisation="ville"), "v", "v")
     assert chart.boxes["cohesion"].unit.status is None
     assert not chart.boxes["cohesion"].dashed
+    # on the data's date, the unit still to come is drawn as planned (dashed), as a unit
+    # planned with no date is
     (today,) = build_charts(data, ChartSpec(organisation="ville"), "v", "v")
-    assert "cohesion" not in today.unit_ids()
+    assert "cohesion" in today.unit_ids()
+    assert today.boxes["cohesion"].dashed
+    assert today.boxes["cohesion"].unit.status is not None
     # an active unit with a future start is coming too
     later = Unit.model_validate({"id": "x", "name": "x", "level": "s", "valid_from": "2030-01-01"})
     assert later.is_coming(dt.date(2026, 1, 1))
