@@ -19,13 +19,19 @@ PAGES = {
 
 
 def write_handbook(
-    seed: str, target: Path, extra: dict[str, str] | None = None, conf: str = ""
+    seed: str,
+    target: Path,
+    extra: dict[str, str] | None = None,
+    conf: str = "",
+    folder: Path = SEEDS,
 ) -> Path:
-    """A handbook of the seed's package in ``target``: the home page shows the package,
-    then one page per view, one chart per organisation; ``conf`` is added to ``conf.py``."""
+    """A handbook of the package ``folder/<seed>`` (a seed by default) in ``target``: the
+    home page shows the package, then one page per view, one chart per organisation, the
+    unit pages; ``conf`` is added to ``conf.py``."""
     from sphinx_orgchart.loader import load_package
 
-    data = load_package(SEEDS / seed).data
+    root = folder / seed
+    data = load_package(root).data
     assert data is not None
     target.mkdir(parents=True)
     (target / "conf.py").write_text(
@@ -33,7 +39,7 @@ def write_handbook(
             [
                 f"project = {data.package.package.name!r}",
                 'extensions = ["sphinx_orgchart"]',
-                f"orgchart_data = {str(SEEDS / seed)!r}",
+                f"orgchart_data = {str(root)!r}",
                 'language = "fr"',
                 'exclude_patterns = ["_build"]',
                 'latex_engine = "xelatex"',

@@ -5,12 +5,9 @@ files, and fingerprinted so that an edit re-reads only the documents that show w
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import os
 import pickle
 import sys
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +23,7 @@ from ..i18n import N_
 from ..loader import digest_files, package_files
 from ..problems import Problem
 from .config import data_path
+from .fingerprints import fingerprints, hash_value
 from .navigation import (
     NavigationMemory,
     navigation_to_rewrite,
@@ -128,142 +126,6 @@ def get_state(env: BuildEnvironment) -> OrgState:
     return state
 
 
-def _hash(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, default=str)
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
-
-
-def _named(section: str, record: Any, data: OrgData) -> list[str]:
-    """The records a record names, whose fields a page showing it shows with it: a unit's
-    level, category and organisations; an action's objective and units..."""
-    if section == "unit":
-        # its organisations, those it is common to, those it is attached to; the units its
-        # kinded attachments name (their sigle is written in its box)
-        orgs = [*data.organisations_of(record), *data.common[record.id]]
-        orgs += [a.organisation for a in record.attachments if a.organisation]
-        units = [a.unit for a in record.attachments if a.unit and a.kind]
-        return [
-            f"level:{record.level}",
-            f"category:{record.category}",
-            *(f"organisation:{o}" for o in dict.fromkeys(orgs)),
-            *(f"unit:{u}" for u in units),
-        ]
-    if section == "body":
-        posts = [record.chair, *(m.post for m in record.members)]
-        units = [data.posts[p][0] for p in posts if p in data.posts]
-        units += [m.unit for m in record.members if m.unit]
-        return [f"organisation:{record.organisation}", *(f"unit:{u}" for u in units)]
-    if section == "action":
-        units = [*record.owners, *record.contributors]
-        return [f"objective:{record.objective}", *(f"unit:{u}" for u in units)]
-    if section == "answer":
-        return [f"objective:{record.objective}", f"unit:{record.unit}"]
-    if section == "objective":
-        return [f"orientation:{record.orientation}"]
-    if section == "orientation":
-        return [f"organisation:{record.organisation}"]
-    if section == "event":
-        units = [*record.units, *record.before, *record.after, record.previous_parent]
-        orgs = [record.from_organisation, record.to_organisation]
-        return [*(f"unit:{u}" for u in units if u), *(f"organisation:{o}" for o in orgs if o)]
-    return []
-
-
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("unit", "units"),
-    ("level", "levels"),
-    ("organisation", "organisations"),
-    ("category", "categories"),
-    ("body", "bodies"),
-    ("objective", "objectives"),
-    ("orientation", "orientations"),
-    ("action", "actions"),
-    ("answer", "answers"),
-    ("event", "events"),
-)
-"""Dependency prefix and data attribute of each section of records."""
-
-
-def fingerprints(data: OrgData) -> dict[str, str]:
-    """A short hash of every piece of data a document may show, by dependency key.
-
-    ``<kind>:<id>`` covers the whole record and the records it names (see :func:`_named`):
-    a page that shows a unit shows its level's label and its organisation's name too.
-    ``<section>`` (``levels``, ``objectives``...) covers every record of the section, except
-    ``units``, the ids of the units in order. A unit's name is apart, as ``label:<id>``.
-    """
-    info = data.package.package
-    prints: dict[str, str] = {
-        "package": _hash(info.model_dump_json()),
-        "as-of": _hash(str(info.as_of)),
-        "people": _hash(str(info.publish_people)),
-        "attachments": _hash(
-            [
-                (u.id, [a.model_dump_json() for a in u.attachments])
-                for u in data.units.values()
-                if u.attachments
-            ]
-        ),
-        "sharing": _hash(
-            [
-                (u.id, u.organisation, [s.model_dump_json() for s in u.shared])
-                for u in data.units.values()
-                if u.shared
-            ]
-        ),
-        # the archive of the generated pages (see pages.navigation)
-        "closed": _hash(sorted(u.id for u in data.units.values() if u.has_ended(info.as_of))),
-        "level-counts": _hash(
-            sorted(
-                Counter(
-                    (u.organisation or "", u.level)
-                    for u in data.units.values()
-                    if u.is_valid_on(info.as_of)
-                ).items()
-            )
-        ),
-    }
-    records: dict[str, str] = {}  # every record's own hash
-    for prefix, section in SECTIONS:
-        items: dict[str, Any] = getattr(data, section)
-        for record_id, record in items.items():
-            records[f"{prefix}:{record_id}"] = _hash(record.model_dump_json())
-        if prefix == "unit":
-            prints["units"] = _hash(list(items))
-        else:
-            prints[section] = _hash([records[f"{prefix}:{i}"] for i in items])
-    for prefix, section in SECTIONS:
-        for record_id, record in getattr(data, section).items():
-            named = [records.get(key, key) for key in _named(prefix, record, data)]
-            if prefix == "unit":
-                # A unit's name apart from the rest of its record: pages that show it only
-                # in references named at write time are rewritten, not read again.
-                own = _hash(record.model_dump_json(exclude=NAME_FIELDS))
-                prints[f"label:{record_id}"] = _hash([record.name, record.sigle])
-            else:
-                own = records[f"{prefix}:{record_id}"]
-            prints[f"{prefix}:{record_id}"] = _hash([own, *named])
-    for unit_id, children in data.children.items():
-        # which of them an organisation's chart draws follows from their organisations and
-        # the organisations they are common to (a direction générale commune)
-        prints[f"children:{unit_id}"] = _hash(
-            [(c, data.units[c].organisation, data.common[c]) for c in children]
-        )
-        prints[f"bodies-of:{unit_id}"] = _hash([b.id for b in data.bodies_of(unit_id)])
-        prints[f"actions-of:{unit_id}"] = _hash([a.id for a in data.actions_of(unit_id)])
-        prints[f"answers-of:{unit_id}"] = _hash([a.key for a in data.answers_of(unit_id)])
-    events_of: dict[str, list[str]] = {uid: [] for uid in data.units}
-    for event in sorted(data.package.events, key=lambda e: (e.date, e.id)):
-        for uid in event.concerned:
-            events_of.setdefault(uid, []).append(event.id)
-    for unit_id, event_ids in events_of.items():
-        prints[f"events-of:{unit_id}"] = _hash(event_ids)
-    for org_id, roots in data.roots.items():
-        attached = [u.id for u in data.attached_to_organisation(org_id)]
-        prints[f"roots:{org_id}"] = _hash([data.common_roots(org_id), roots, attached])
-    return prints
-
-
 def load_state(app: Sphinx) -> OrgState:
     """Load the package unless the cached one has the same files; report its problems."""
     env = app.env
@@ -311,7 +173,7 @@ DATA_FILE = "orgchart-data.pickle"
 
 
 def _data_key(state: OrgState) -> str:
-    return _hash([__version__, state.settings, sorted(state.digests.items())])
+    return hash_value([__version__, state.settings, sorted(state.digests.items())])
 
 
 def _write_data(state: OrgState) -> str:
@@ -395,9 +257,6 @@ def report_problems(app: Sphinx, state: OrgState) -> None:
             NO_DATA,
         )
 
-
-NAME_FIELDS = {"name", "sigle"}
-"""The fields of a unit that make its name (fingerprinted apart, as ``label:<id>``)."""
 
 WRITE_ONLY = "="
 """Prefix of the dependencies that call for writing a document again, not reading it."""
