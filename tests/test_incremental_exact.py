@@ -321,3 +321,18 @@ def test_removing_a_sigle_of_a_unit_shared_into_another_chart(project: Path) -> 
     """Found by the edit property test: the Métropole's DGS loses its sigle."""
     edit(project, "metropole/units.yaml", "    sigle: DGS\n    level: dg\n", "    level: dg\n")
     assert_exact(project)
+
+
+def test_a_second_top_unit_moves_the_shared_units_out_of_the_first(project: Path) -> None:
+    """Found by the edit property test: a top unit added to the Métropole, which had one,
+    takes the box of its shared units out of the DGS's chart (it now stands beside the
+    tops), so the DGS's page is read again."""
+    added = project / "data" / "ajouts" / "new-1.yaml"
+    added.parent.mkdir()
+    added.write_text(
+        "units:\n  - id: new-1\n    name: Mission nouvelle\n    level: dg\n"
+        "    organisation: metropole\n    head: {title: Chef}\n",
+        encoding="utf-8",
+    )
+    assert load_package(project / "data").problems == []
+    assert_exact(project)

@@ -298,6 +298,14 @@ class ChartDirective(SphinxDirective):
                 for unit_id in chart.unit_ids()
                 if unit_id in data.units and data.units[unit_id].parent
             )
+            # A chart that draws a top unit draws its organisation's shared units under it
+            # when it is the only top, beside the tops otherwise: it shows the tops (found
+            # by the edit property test: a top unit added).
+            keys.update(
+                f"roots:{data.units[unit_id].organisation}"
+                for unit_id in chart.unit_ids()
+                if unit_id in data.units and not data.units[unit_id].parent
+            )
         # Whose sub-units the chart draws (not those of the shared units it borrows).
         keys.update(
             f"children:{box.id}"
