@@ -12,6 +12,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .nodes import PASS_THROUGH, elsewhere_pass_through
 from .viewer import setup_viewer
 
 __all__ = ["chart_details", "chart_figure", "chart_unit", "orgchart_chart", "setup_chart_nodes"]
@@ -68,10 +69,6 @@ def depart_details_html(self: Any, node: chart_details) -> None:
     self.body.append("</details>\n")
 
 
-def _visit_pass(self: Any, node: nodes.Node) -> None:
-    pass
-
-
 def visit_figure_html(self: Any, node: chart_figure) -> None:
     self.body.append(self.starttag(node, "div", "", CLASS="orgchart-figure"))
 
@@ -83,7 +80,6 @@ def depart_figure_html(self: Any, node: chart_figure) -> None:
 def setup_chart_nodes(app: Sphinx) -> None:
     """Register the chart nodes with a visitor for every builder."""
     skip = (visit_chart_skip, None)
-    passing = (_visit_pass, _visit_pass)
     app.add_node(
         orgchart_chart, html=(visit_chart_html, None), latex=skip, text=skip, man=skip, texinfo=skip
     )
@@ -91,18 +87,13 @@ def setup_chart_nodes(app: Sphinx) -> None:
         chart_figure,
         html=(visit_figure_html, depart_figure_html),
         latex=(visit_figure_latex, depart_figure_latex),
-        text=passing,
-        man=passing,
-        texinfo=passing,
+        text=PASS_THROUGH,
+        man=PASS_THROUGH,
+        texinfo=PASS_THROUGH,
     )
     app.add_node(chart_unit, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(
-        chart_details,
-        html=(visit_details_html, depart_details_html),
-        latex=passing,
-        text=passing,
-        man=passing,
-        texinfo=passing,
+        chart_details, html=(visit_details_html, depart_details_html), **elsewhere_pass_through()
     )
     app.add_latex_package("pdflscape")
     setup_viewer(app)

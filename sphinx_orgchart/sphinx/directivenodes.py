@@ -13,6 +13,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from .nodes import elsewhere_pass_through
+
 __all__ = ["directory", "email_address", "poster_link", "progress", "setup_directive_nodes"]
 
 
@@ -98,20 +100,12 @@ def _visit_poster_html(self: Any, node: poster_link) -> None:
     visit_poster_html(self, node)
 
 
-def _pass(self: Any, node: nodes.Node) -> None:
-    pass
-
-
 def setup_directive_nodes(app: Sphinx) -> None:
     """Register the nodes, and the directory's script."""
-    passing = (_pass, _pass)
     app.add_node(
         directory,
         html=(_visit_directory_html, _depart_directory_html),
-        latex=passing,
-        text=passing,
-        man=passing,
-        texinfo=passing,
+        **elsewhere_pass_through(),
     )
     app.add_node(
         email_address,
@@ -121,20 +115,6 @@ def setup_directive_nodes(app: Sphinx) -> None:
         man=(_visit_email, _depart_email),
         texinfo=(_visit_email, _depart_email),
     )
-    app.add_node(
-        progress,
-        html=(_visit_progress_html, None),
-        latex=passing,
-        text=passing,
-        man=passing,
-        texinfo=passing,
-    )
-    app.add_node(
-        poster_link,
-        html=(_visit_poster_html, None),
-        latex=passing,
-        text=passing,
-        man=passing,
-        texinfo=passing,
-    )
+    app.add_node(progress, html=(_visit_progress_html, None), **elsewhere_pass_through())
+    app.add_node(poster_link, html=(_visit_poster_html, None), **elsewhere_pass_through())
     app.add_js_file("orgchart-directory.js", loading_method="defer")

@@ -8,7 +8,28 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
-__all__ = ["anchor_target", "setup_nodes", "shared_marker", "unique_id"]
+__all__ = [
+    "PASS_THROUGH",
+    "anchor_target",
+    "elsewhere_pass_through",
+    "setup_nodes",
+    "shared_marker",
+    "unique_id",
+]
+
+
+def _visit_pass(self: Any, node: nodes.Node) -> None:
+    pass
+
+
+PASS_THROUGH = (_visit_pass, _visit_pass)
+"""Visitors of a container node that the builder writes as its children alone."""
+
+
+def elsewhere_pass_through() -> dict[str, Any]:
+    """The visitors of a node for the builders other than HTML: its children alone (a node
+    that only HTML writes in its own way: ``app.add_node(node, html=..., **this)``)."""
+    return dict.fromkeys(("latex", "text", "man", "texinfo"), PASS_THROUGH)
 
 
 def unique_id(document: nodes.document, base: str) -> str:
