@@ -269,6 +269,12 @@ _FR_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+_FR_TRIGGER = re.compile(r"[;!?:«»%\d]")
+"""A character one of the rules (French's, or the groups of a number) starts from."""
+
+_DIGIT = re.compile(r"\d")
+
+
 def typeset(text: str, language: str) -> str:
     """``text`` with the spacing of ``language``'s typography.
 
@@ -276,8 +282,8 @@ def typeset(text: str, language: str) -> str:
     space (U+00A0) before ``:``, inside « guillemets », before ``%`` and after "n°".
     In every language, the groups of a number ("2 400", "212 599 906") are held together.
     """
-    if not text:
-        return text
+    if not (_FR_TRIGGER if language == "fr" else _DIGIT).search(text):
+        return text  # most texts: nothing any rule looks at
     if language == "fr":
         for pattern, replacement in _FR_RULES:
             text = pattern.sub(replacement, text)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_orgchart.graph.fonts import resolved_family
+from sphinx_orgchart.graph.fonts import forget_resolved_family
 
 
 def fontconfig_with(folder: Path, fonts: list[Path]) -> Path:
@@ -37,10 +37,10 @@ def hide_chart_font(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(
         "FONTCONFIG_FILE", str(fontconfig_with(folder, [Path(f) for f in found[:1]]))
     )
-    resolved_family.cache_clear()
+    forget_resolved_family()
 
 
 def restore_chart_font(monkeypatch: pytest.MonkeyPatch) -> None:
     """Undo :func:`hide_chart_font`."""
     monkeypatch.undo()
-    resolved_family.cache_clear()
+    forget_resolved_family()

@@ -7,13 +7,14 @@ import itertools
 import os
 import stat
 import subprocess
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
 
 from sphinx_orgchart.data import OrgData
 from sphinx_orgchart.graph import ChartSpec, RenderError, build_charts, to_dot
-from sphinx_orgchart.graph.dot import dot_variants
+from sphinx_orgchart.graph.dot import ROUTINGS, DotVariants, dot_variants
 from sphinx_orgchart.graph.layout import estimate, fits, printable
 from sphinx_orgchart.graph.model import EdgeKind
 from sphinx_orgchart.graph.poster import SHEETS, poster
@@ -187,3 +188,40 @@ def test_posters_have_the_size_of_their_sheet(example: OrgData, tmp_path: Path, 
     assert (width, height) == pytest.approx(SHEETS[paper], abs=3)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Centre communal" in text or "CCAS" in text
+
+
+def test_the_routings_other_than_the_first_are_written_only_when_drawn() -> None:
+    """``dot`` draws nearly every chart with right angles: the other DOT sources of a
+    chart are written only when it fails on them (:class:`DotVariants`)."""
+    written: list[dict[str, str]] = []
+
+    def write(routing: Mapping[str, str]) -> str:
+        written.append(dict(routing))
+        return f"digraph {{ {len(written)} }}"
+
+    variants = DotVariants(write)
+    assert len(variants) == len(ROUTINGS)
+    assert written == []
+    first = variants[0]
+    assert variants[0] == first
+    assert written == [{}]  # written once, then kept
+    assert variants[-1] == "digraph { 2 }"
+    assert written[-1] == ROUTINGS[-1]
+    with pytest.raises(IndexError):
+        variants[len(ROUTINGS)]
+    assert list(variants) == variants[:]
+    assert len(written) == len(ROUTINGS)
+
+
+def test_render_best_writes_the_next_routing_only_after_a_failure(
+    example: OrgData, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chart = build_charts(example, ChartSpec(organisation="ccas"), "c", "CCAS")[0]
+    variants = dot_variants(chart)
+    render_best(variants, "svg")
+    assert sorted(variants._sources) == [0]  # drawn with the first: no other written
+    _fake_dot(tmp_path, monkeypatch)
+    again = dot_variants(chart)
+    drawing = render_best(again, "svg")
+    assert drawing.variant == 1
+    assert sorted(again._sources) == [0, 1]

@@ -8,7 +8,8 @@ DOT, byte for byte.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
+from typing import overload
 
 import graphviz
 
@@ -17,7 +18,16 @@ from .grids import GRID_GAP, grid_id, grids
 from .model import Box, Chart, Direction, EdgeKind, Row
 from .text import wrap
 
-__all__ = ["FONT", "FONT_SIZE", "ROUTINGS", "box_lines", "dot_variants", "legend_dot", "to_dot"]
+__all__ = [
+    "FONT",
+    "FONT_SIZE",
+    "ROUTINGS",
+    "DotVariants",
+    "box_lines",
+    "dot_variants",
+    "legend_dot",
+    "to_dot",
+]
 
 FONT_SIZE = 10
 """Point size of the text of the boxes; the PDF legibility rule is stated against it."""
@@ -380,15 +390,43 @@ aborts on some charts (``maze.c: chkSgraph: Assertion failed``, ``trapezoid-tabl
 overflow``); the last one also lets ``dot`` order the boxes itself."""
 
 
+class DotVariants(Sequence[str]):
+    """The DOT sources of a chart for each of :data:`ROUTINGS`, the preferred first, each
+    written when first asked for: ``dot`` draws nearly every chart with the first, so the
+    others are mostly never written."""
+
+    def __init__(self, write: Callable[[Mapping[str, str]], str]) -> None:
+        self._write = write
+        self._sources: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(ROUTINGS)
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[str]: ...
+
+    def __getitem__(self, index: int | slice) -> str | list[str]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        position = range(len(ROUTINGS))[index]  # IndexError past the end, as a list
+        if position not in self._sources:
+            self._sources[position] = self._write(ROUTINGS[position])
+        return self._sources[position]
+
+
 def dot_variants(
     chart: Chart,
     urls: Mapping[str, str] | None = None,
     continuation: Mapping[str, tuple[str, str]] | None = None,
     graph_attrs: Mapping[str, str] | None = None,
     legend: bool = False,
-) -> list[str]:
-    """DOT sources of ``chart`` for each of :data:`ROUTINGS`, the preferred first."""
-    return [
-        to_dot(chart, urls, continuation, {**dict(graph_attrs or {}), **routing}, legend)
-        for routing in ROUTINGS
-    ]
+) -> DotVariants:
+    """DOT sources of ``chart`` for each of :data:`ROUTINGS`, the preferred first (written
+    when first read: :class:`DotVariants`)."""
+    attrs = dict(graph_attrs or {})
+    return DotVariants(
+        lambda routing: to_dot(chart, urls, continuation, {**attrs, **routing}, legend)
+    )

@@ -25,6 +25,7 @@ __all__ = [
     "FONT_PACKAGE",
     "NO_FONT",
     "font_substitute",
+    "forget_resolved_family",
     "resolved_family",
 ]
 
@@ -88,14 +89,24 @@ def _fontconfig_family() -> str | None:
     return done.stdout.decode("utf-8", "replace").strip() or None
 
 
-@lru_cache(maxsize=4)
 def resolved_family(dot: str = "dot") -> str | None:
     """The family the charts are drawn in on this machine: ``""`` when there is no font at
     all, None when it cannot be told.
 
     ``dot``'s own answer first: pango skips fonts that fontconfig would give (Type 1 fonts
     such as TeX's TeX Gyre Heros), so only ``dot`` knows for sure; ``fc-match`` otherwise.
+    Asked once a process for each ``dot``, however it is called.
     """
+    return _resolved_family(dot)
+
+
+def forget_resolved_family() -> None:
+    """Ask ``dot`` again next time (for a program that changes the fonts it sees)."""
+    _resolved_family.cache_clear()
+
+
+@lru_cache(maxsize=4)
+def _resolved_family(dot: str) -> str | None:
     if shutil.which(dot) is None:
         return None
     family = _dot_family(dot)

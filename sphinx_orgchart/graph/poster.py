@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
 import graphviz
@@ -45,7 +46,7 @@ def poster_dot(data: OrgData, spec: ChartSpec, paper: str | None = "a3") -> str:
     return poster_variants(data, spec, paper)[0]
 
 
-def poster_variants(data: OrgData, spec: ChartSpec, paper: str | None = "a3") -> list[str]:
+def poster_variants(data: OrgData, spec: ChartSpec, paper: str | None = "a3") -> Sequence[str]:
     """DOT of the poster with each routing (:func:`.dot.dot_variants`), preferred first."""
     whole = replace(spec, split=False, legend=True)
     chart = build_charts(data, whole, "poster", default_title(data, whole))[0]

@@ -81,7 +81,7 @@ def _svg_file(
     """Render the SVG once (cached by content); its path relative to the page, and its file.
     ``code`` may be the chart's DOT variants (:func:`draw_best`: never lose a chart)."""
     builder = translator.builder
-    codes = [code] if isinstance(code, str) else list(code)
+    codes = [code] if isinstance(code, str) else code
     # the font dot draws with is part of the key: installing it redraws the cached charts
     drawn_by = f"{codes[0]}\n{dot_version()}\n{resolved_family()}"
     key = hashlib.sha1(drawn_by.encode(), usedforsecurity=False).hexdigest()

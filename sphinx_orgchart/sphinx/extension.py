@@ -20,6 +20,7 @@ from .nodes import setup_nodes
 from .pages import generate_pages, remove_gone_pages, remove_unused_drawings
 from .state import before_reading, load_state, note_references, outdated_docs, rewritten_docs
 from .typography import FrenchSpacing, LaTeXFrenchSpacing, SpacingAtRead
+from .warmup import before_parallel_read, before_parallel_write, unfreeze
 
 __all__ = ["ENV_VERSION", "setup"]
 
@@ -53,11 +54,14 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("builder-inited", _builder_inited)
     app.connect("env-get-outdated", outdated_docs)
     app.connect("env-before-read-docs", before_reading)
+    app.connect("env-before-read-docs", before_parallel_read, priority=900)
     app.connect("doctree-read", note_references)
     app.connect("env-get-updated", rewritten_docs)
     app.connect("env-get-updated", remove_gone_pages)
     app.connect("env-updated", prepare_indices)
+    app.connect("doctree-resolved", before_parallel_write)
     app.connect("build-finished", remove_unused_drawings)
+    app.connect("build-finished", unfreeze)
     app.add_post_transform(LiveNames)
     app.add_transform(SpacingAtRead)
     app.add_post_transform(FrenchSpacing)

@@ -45,14 +45,16 @@ def _verbatim(node: nodes.Node) -> bool:
 def apply_spacing(document: nodes.document, language: str) -> None:
     """Set the text of ``document`` (its verbatim parts aside) with ``language``'s spacing."""
     for text in list(document.findall(nodes.Text)):
-        if _verbatim(text):
-            continue
+        written = str(text)
+        new = typeset(written, language)
+        if new == written:
+            continue  # most texts: the parents need not be looked at
         parent = text.parent
-        if isinstance(parent, nodes.reference) and parent.get("refuri") == str(text):
+        if parent is None or _verbatim(text):
+            continue
+        if isinstance(parent, nodes.reference) and parent.get("refuri") == written:
             continue  # an address shown as itself
-        new = typeset(str(text), language)
-        if new != str(text) and parent is not None:
-            parent.replace(text, nodes.Text(new))
+        parent.replace(text, nodes.Text(new))
 
 
 class SpacingAtRead(SphinxTransform):

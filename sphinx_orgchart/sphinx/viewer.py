@@ -10,7 +10,7 @@ translated like any other text of the page.
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,16 +36,32 @@ def _length(value: str) -> float | None:
         return None
 
 
+_SVG_ROOT = re.compile(rb"<svg\b[^>]*>", re.DOTALL)
+_ATTRIBUTE = re.compile(rb"""\s([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+
+
 def svg_size(path: Path) -> tuple[float, float] | None:
-    """The natural width and height of an SVG file, in CSS pixels."""
+    """The natural width and height of an SVG file, in CSS pixels.
+
+    Read from the root element's start tag, in the file's first 8 KiB (Graphviz writes it
+    after a few comment lines), without parsing the rest of the drawing."""
     try:
-        for _event, element in ET.iterparse(path, events=("start",)):
-            width = _length(element.get("width", ""))
-            height = _length(element.get("height", ""))
-            return (width, height) if width and height else None
-    except (OSError, ET.ParseError):
+        with path.open("rb") as file:
+            head = file.read(8192)
+    except OSError:
         return None
-    return None
+    root = _SVG_ROOT.search(head)
+    if root is None:
+        return None
+    attributes = {
+        match[1].decode("ascii", "replace"): (match[2] or match[3] or b"").decode(
+            "utf-8", "replace"
+        )
+        for match in _ATTRIBUTE.finditer(root[0])
+    }
+    width = _length(attributes.get("width", ""))
+    height = _length(attributes.get("height", ""))
+    return (width, height) if width and height else None
 
 
 def _boxes(chart: Chart) -> dict[str, list[object]]:

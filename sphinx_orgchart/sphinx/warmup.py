@@ -1,0 +1,110 @@
+"""Work done once in the main process before a parallel build forks its readers and writers.
+
+With ``-j N``, Sphinx reads and writes the documents in chunks, each in a new process forked
+from the main one, which ends when its chunk is done. Whatever a process learns on its
+first use (a module imported, the locale data of Babel, the indexes the data builds on first
+use, the version and the font of Graphviz, each a ``dot`` run) is lost with it, and every
+chunk paid for it again: at 200 units, a quarter of the CPU time of a ``-j 2`` build.
+
+Done here once, before the first fork, every chunk inherits it. A build that reads or
+writes nothing in parallel does none of it (a rebuild with no change imports none of it:
+``tests/test_light_rebuild.py``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .state import get_state
+from .text import language_of
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+__all__ = ["before_parallel_read", "before_parallel_write", "unfreeze"]
+
+_PARALLEL_MINIMUM = 6
+"""Sphinx reads in parallel only more than 5 documents (``Builder.read``)."""
+
+_FROZEN = "_orgchart_gc_frozen"
+"""Set on the application while objects are frozen for its build (:func:`_freeze`)."""
+
+_WARMED = "_orgchart_writers_warmed"
+"""Set on the builder once its main process is warmed up for the writers."""
+
+
+def _warm_reading(app: Sphinx) -> None:
+    """The directives' modules, the data and its indexes, the catalogs and Babel's data."""
+    from ..wording import format_day, format_number, format_percent
+    from .directives import DIRECTIVES, directive_class
+
+    for name in DIRECTIVES:
+        directive_class(name)
+    language = language_of(app.env)
+    format_number(2400, language)
+    format_number(10.5, language, 1)
+    format_percent(40, language)
+    format_day(dt.date(2016, 1, 1), language)
+    data = get_state(app.env).data
+    if data is None:
+        return
+    for cls in type(data).__mro__:
+        for name, value in vars(cls).items():
+            if isinstance(value, cached_property):
+                getattr(data, name)
+
+
+def _warm_drawing() -> None:
+    """The chart code, and what Graphviz says of itself (its version, its font)."""
+    from ..graph import dot_version
+    from ..graph.fonts import resolved_family
+    from . import chartdraw  # noqa: F401  (imported for the forked writers)
+
+    dot_version()
+    resolved_family()
+
+
+def _freeze(app: Sphinx) -> None:
+    """Keep the objects alive now out of the garbage collector's reach until the build ends
+    (:func:`gc.freeze`, meant for a process about to fork). A collection in a forked
+    process walks every object it inherited, and writes in each one's header, so that the
+    kernel copies every page of them: the package, its data and Sphinx's environment, once
+    in each chunk. The garbage is collected first, so that none is kept for the build."""
+    gc.collect()
+    gc.freeze()
+    setattr(app, _FROZEN, True)
+
+
+def unfreeze(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: give the objects frozen for the build back to the collector (a
+    process that runs several builds, such as a test suite, frees them)."""
+    if getattr(app, _FROZEN, False):
+        setattr(app, _FROZEN, False)
+        gc.unfreeze()
+
+
+def before_parallel_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: warm the main process up when Sphinx reads in parallel."""
+    if app.parallel > 1 and len(docnames) >= _PARALLEL_MINIMUM and get_state(env).has_data:
+        _warm_reading(app)
+        _freeze(app)
+
+
+def before_parallel_write(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: when Sphinx writes in parallel, warm the main process up at
+    its first document, which it writes itself before forking the writers of the others."""
+    builder = app.builder
+    if not getattr(builder, "parallel_ok", False) or getattr(builder, _WARMED, False):
+        return
+    setattr(builder, _WARMED, True)
+    if not get_state(app.env).has_data:
+        return
+    _warm_reading(app)  # the writers also resolve the names and counts of the pages
+    _warm_drawing()
+    _freeze(app)

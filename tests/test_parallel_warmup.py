@@ -1,0 +1,158 @@
+"""A parallel build does once, in the main process, what each forked chunk would do again.
+
+With ``-j 2`` Sphinx forks a new process for each chunk of documents it reads or writes.
+The main process imports the directives, builds the data's indexes, asks Graphviz its
+version and its font, and freezes what is alive (:mod:`sphinx_orgchart.sphinx.warmup`)
+before the first fork: the chunks inherit all of it. Each build runs in a new process, as
+``sphinx-build`` does, and a probe extension records what each process saw.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from sphinx_orgchart.sphinx.directives import DIRECTIVES
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "example_org"
+
+PROBE = """
+import gc, json, os, subprocess, sys
+
+MAIN = os.getpid()
+_seen = set()
+_run = subprocess.run
+
+
+def _record(what, **values):
+    line = json.dumps({"pid": os.getpid(), "main": os.getpid() == MAIN, "what": what, **values})
+    fd = os.open(os.environ["ORGCHART_PROBE_FILE"], os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    try:
+        os.write(fd, (line + "\\n").encode())
+    finally:
+        os.close(fd)
+
+
+def run(args, *rest, **options):
+    if args and os.path.basename(str(args[0])) == "dot" and ("-V" in args or "-v" in args):
+        _record("graphviz-asked", args=[str(a) for a in args[1:]])
+    return _run(args, *rest, **options)
+
+
+subprocess.run = run
+
+
+def _first(what, **values):
+    if os.getpid() != MAIN and (what, os.getpid()) not in _seen:
+        _seen.add((what, os.getpid()))
+        _record(what, frozen=gc.get_freeze_count(), **values)
+
+
+def _source_read(app, docname, source):
+    prefix = "sphinx_orgchart.sphinx.directives."
+    _first("reader", modules=sorted(m[len(prefix):] for m in sys.modules if m.startswith(prefix)))
+
+
+def _page(app, pagename, templatename, context, doctree):
+    _first("writer")
+
+
+def _finished(app, exception):
+    _record("finished", frozen=gc.get_freeze_count())
+
+
+def setup(app):
+    app.connect("source-read", _source_read)
+    app.connect("html-page-context", _page)
+    app.connect("build-finished", _finished, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+"""
+
+
+def _handbook(tmp_path: Path) -> Path:
+    package = tmp_path / "org"
+    shutil.copytree(EXAMPLE, package)
+    src = tmp_path / "book"
+    src.mkdir()
+    (src / "warmup_probe.py").write_text(PROBE, "utf-8")
+    (src / "conf.py").write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(src)!r})\n"
+        'extensions = ["warmup_probe", "sphinx_orgchart"]\n'
+        f"orgchart_data = {str(package)!r}\n"
+        "orgchart_page_charts = True\n"
+        'language = "fr"\n',
+        "utf-8",
+    )
+    (src / "index.rst").write_text(
+        "Manuel\n======\n\n.. toctree::\n\n   organigramme\n   annuaire\n   org/index\n",
+        "utf-8",
+    )
+    (src / "organigramme.rst").write_text(
+        "Organigramme\n============\n\n.. org:chart:: ville\n", "utf-8"
+    )
+    (src / "annuaire.rst").write_text("Annuaire\n========\n\n.. org:directory::\n", "utf-8")
+    return src
+
+
+def _build(src: Path, out: Path, jobs: int) -> list[dict[str, object]]:
+    """Build in a new process; what the probe recorded."""
+    probe = src.parent / f"probe-{jobs}.jsonl"
+    probe.unlink(missing_ok=True)
+    environment = {**os.environ, "ORGCHART_PROBE_FILE": str(probe)}
+    environment["PYTHONPATH"] = os.pathsep.join(
+        [str(REPO), *filter(None, [environment.get("PYTHONPATH")])]
+    )
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-W", "-j", str(jobs)]
+    done = subprocess.run(
+        [*command, str(src), str(out), "-d", str(out.parent / f"doctrees-{jobs}")],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in probe.read_text("utf-8").splitlines()]
+
+
+def _output(out: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()
+    }
+
+
+def test_the_forked_chunks_inherit_the_warm_up(tmp_path: Path) -> None:
+    src = _handbook(tmp_path)
+    records = _build(src, tmp_path / "parallel" / "html", 2)
+    readers = [r for r in records if r["what"] == "reader"]
+    writers = [r for r in records if r["what"] == "writer"]
+    assert len(readers) >= 2  # the build did fork its readers
+    assert writers  # and its writers
+    modules = sorted(spec.partition(":")[0] for spec in DIRECTIVES.values())
+    for reader in readers:
+        # every directive's module was there before the chunk read its first document
+        assert isinstance(reader["modules"], list)
+        assert set(modules) <= set(reader["modules"]), reader
+        assert reader["frozen"], reader
+    assert all(writer["frozen"] for writer in writers), writers
+    # Graphviz was asked its version and its font once, by the main process
+    asked = [r for r in records if r["what"] == "graphviz-asked"]
+    assert asked
+    assert all(r["main"] for r in asked), asked
+    assert len(asked) == len({tuple(r["args"]) for r in asked}), asked  # type: ignore[arg-type]
+    # nothing stays frozen once the build is over
+    assert [r["frozen"] for r in records if r["what"] == "finished"] == [0]
+
+
+def test_a_serial_build_does_no_warm_up_and_writes_the_same_files(tmp_path: Path) -> None:
+    src = _handbook(tmp_path)
+    _build(src, tmp_path / "parallel" / "html", 2)
+    records = _build(src, tmp_path / "serial" / "html", 1)
+    assert [r for r in records if r["what"] in ("reader", "writer")] == []
+    assert [r["frozen"] for r in records if r["what"] == "finished"] == [0]
+    assert _output(tmp_path / "parallel" / "html") == _output(tmp_path / "serial" / "html")
