@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .probe import PROBE_VARIABLE
+from .probe import PROBE_VARIABLE, memory_file
 from .variants import Files, Variant
 
 __all__ = [
@@ -92,6 +92,7 @@ class Project:
         """Run Sphinx once; raise :class:`BuildError` when it fails."""
         probe = self.root / "probe.json"
         probe.unlink(missing_ok=True)
+        memory_file(probe).unlink(missing_ok=True)
         extension = extension_digest()
         load = os.getloadavg()[0]
         command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-j", str(jobs)]
@@ -110,8 +111,11 @@ class Project:
         if status != 0:
             raise BuildError(f"{' '.join(command)} exited with {status}:\n{errors[-3000:]}")
         read = json.loads(probe.read_text(encoding="utf-8")) if probe.exists() else []
+        # the process's own peak (see benchmarks.probe); the rusage one when it is missing
+        peak = memory_file(probe)
+        maxrss_kib = int(peak.read_text(encoding="ascii")) if peak.exists() else usage.ru_maxrss
         warnings = [line for line in errors.splitlines() if "WARNING" in line or "ERROR" in line]
-        return BuildResult(seconds, usage.ru_maxrss / 1024, read, warnings, extension, load)
+        return BuildResult(seconds, maxrss_kib / 1024, read, warnings, extension, load)
 
     def remove(self) -> None:
         """Delete the project's folder."""

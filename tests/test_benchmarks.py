@@ -8,6 +8,7 @@ from pathlib import Path
 from benchmarks.charts import page_charts
 from benchmarks.generate import build
 from benchmarks.measure import Project
+from benchmarks.probe import memory_file, peak_kib
 from benchmarks.run import main
 from benchmarks.variants import FEATURES, VARIANTS
 
@@ -105,3 +106,21 @@ def test_the_ministry_shaped_package_can_be_edited_as_the_benchmark_edits() -> N
     for name in ("orgchart", "baseline"):
         sources = VARIANTS[name]("alabaster", list(FEATURES)).sources(added)
         assert any("Bureau renommé" in text for text in sources.values()), name
+
+
+def test_the_peak_memory_is_the_builds_own_not_the_runners(tmp_path: Path) -> None:
+    """A runner that holds more memory than the build it starts: Linux's ``ru_maxrss``
+    reports the runner's peak for the build (Python starts it by ``vfork`` and ``exec``),
+    the probe reports the build's own."""
+    files = build(20, 1)
+    project = Project(tmp_path / "small", VARIANTS["baseline"]("alabaster", []))
+    project.sync(files)
+    held = bytearray(400 * 1024 * 1024)  # the runner now holds 400 MiB
+    held[::4096] = b"x" * len(held[::4096])  # touched: resident, not only reserved
+    result = project.build()
+    assert len(held) == 400 * 1024 * 1024
+    assert 20 < result.maxrss_mib < 300  # a 20-unit handbook: under 300 MiB, not 400
+    assert memory_file(project.root / "probe.json").exists()
+    peak = peak_kib()
+    assert peak is not None
+    assert peak / 1024 > 400  # this process's own peak holds what it holds
