@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,8 +19,7 @@ import pytest
 from sphinx_orgchart.loader import MANIFEST_NAMES
 from sphinx_orgchart.model import MANIFEST_NAME
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = REPO / "example_org"
+from .process_handbook import REPO, write_handbook
 
 HEAVY = (
     "pydantic",
@@ -59,30 +57,7 @@ def setup(app):
 
 
 def _handbook(tmp_path: Path) -> Path:
-    package = tmp_path / "org"
-    shutil.copytree(EXAMPLE, package)
-    src = tmp_path / "book"
-    src.mkdir()
-    (src / "modules_probe.py").write_text(PROBE, "utf-8")
-    (src / "conf.py").write_text(
-        "import sys\n"
-        f"sys.path.insert(0, {str(src)!r})\n"
-        'extensions = ["modules_probe", "sphinx_orgchart"]\n'
-        f"orgchart_data = {str(package)!r}\n"
-        'language = "fr"\n',
-        "utf-8",
-    )
-    # The chart is on a page of its own: Sphinx unpickles the root page's doctree to draw
-    # every sidebar, and a chart's node holds the chart model (sphinx_orgchart.graph.model).
-    (src / "index.rst").write_text(
-        "Manuel\n======\n\n.. toctree::\n\n   organigramme\n   annuaire\n   org/index\n",
-        "utf-8",
-    )
-    (src / "organigramme.rst").write_text(
-        "Organigramme\n============\n\n.. org:chart:: ville\n", "utf-8"
-    )
-    (src / "annuaire.rst").write_text("Annuaire\n========\n\n.. org:directory::\n", "utf-8")
-    return src
+    return write_handbook(tmp_path, "modules_probe", PROBE)
 
 
 def _build(src: Path, out: Path) -> list[str]:

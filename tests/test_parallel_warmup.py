@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from sphinx_orgchart.sphinx.directives import DIRECTIVES
 
-REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = REPO / "example_org"
+from .process_handbook import REPO, write_handbook
 
 PROBE = """
 import gc, json, os, subprocess, sys
@@ -75,29 +73,7 @@ def setup(app):
 
 
 def _handbook(tmp_path: Path) -> Path:
-    package = tmp_path / "org"
-    shutil.copytree(EXAMPLE, package)
-    src = tmp_path / "book"
-    src.mkdir()
-    (src / "warmup_probe.py").write_text(PROBE, "utf-8")
-    (src / "conf.py").write_text(
-        "import sys\n"
-        f"sys.path.insert(0, {str(src)!r})\n"
-        'extensions = ["warmup_probe", "sphinx_orgchart"]\n'
-        f"orgchart_data = {str(package)!r}\n"
-        "orgchart_page_charts = True\n"
-        'language = "fr"\n',
-        "utf-8",
-    )
-    (src / "index.rst").write_text(
-        "Manuel\n======\n\n.. toctree::\n\n   organigramme\n   annuaire\n   org/index\n",
-        "utf-8",
-    )
-    (src / "organigramme.rst").write_text(
-        "Organigramme\n============\n\n.. org:chart:: ville\n", "utf-8"
-    )
-    (src / "annuaire.rst").write_text("Annuaire\n========\n\n.. org:directory::\n", "utf-8")
-    return src
+    return write_handbook(tmp_path, "warmup_probe", PROBE, "orgchart_page_charts = True\n")
 
 
 def _build(src: Path, out: Path, jobs: int) -> list[dict[str, object]]:
