@@ -4,12 +4,16 @@ Every directive, the CLI, the poster and the quickstart write their dates, numbe
 and organisation names through this module, and French text goes through
 :func:`typeset` once, at the end, so that no template spaces its own punctuation.
 
-Babel does what CLDR knows: long dates (:func:`babel.dates.format_date`), numbers with
-their grouping and decimal signs (:func:`babel.numbers.format_decimal`, a narrow
-no-break space groups French thousands: "2 400"), percentages. It does not know the
-French ordinal of the first day of a month ("1er janvier"), the spacing before ``; : ! ?``
-in running text, the article of an organisation's name ("de la Ville de Belcourt"), nor
-that "convention Convention de service commun" says "convention" twice: these are here.
+Dates, numbers and percentages follow CLDR's patterns for fr_FR and en_GB, the two
+languages of a handbook: long dates ("d MMMM y"), numbers grouped by three with the
+language's signs (a narrow no-break space groups French thousands: "2 400", a decimal
+comma), at most three decimals rounded half to even, percentages ("40 %", "40%"). They
+are written here rather than by Babel, which gives the same text (``tests/test_wording.py``
+compares them) but loads 5 MiB of locale data into every build for these few patterns.
+CLDR does not know the French ordinal of the first day of a month ("1er janvier"), the
+spacing before ``; : ! ?`` in running text, the article of an organisation's name ("de la
+Ville de Belcourt"), nor that "convention Convention de service commun" says "convention"
+twice: these are here too.
 """
 
 from __future__ import annotations
@@ -21,10 +25,6 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
-
-from babel.dates import format_date
-from babel.numbers import format_decimal
-from babel.numbers import format_percent as format_percent_babel
 
 from .i18n import ntranslate
 
@@ -57,31 +57,72 @@ NARROW_NBSP = "\u202f"
 """Narrow no-break space: before ``;``, ``!`` and ``?`` (and Babel's French thousands)."""
 
 
-def _locale(language: str) -> str:
-    return "fr_FR" if language == "fr" else "en_GB"
+_MONTHS = {
+    "fr": (
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ),
+    "en": (
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ),
+}  # fmt: skip
+"""CLDR's month names (format, wide) of fr_FR and en_GB."""
+
+_SIGNS = {"fr": (NARROW_NBSP, ","), "en": (",", ".")}
+"""The group and decimal signs of fr_FR and en_GB (CLDR)."""
+
+
+def _language(language: str) -> str:
+    return "fr" if language == "fr" else "en"
 
 
 def format_day(day: dt.date, language: str) -> str:
     """A date as people write it: "1er janvier 2016", "2 mars 2016", "1 January 2016".
 
-    Babel writes "1 janvier": French writes the first day of a month as an ordinal.
+    CLDR writes "1 janvier": French writes the first day of a month as an ordinal.
     The spaces are no-break spaces, so that a date never breaks across two lines.
     """
-    text = format_date(day, format="long", locale=_locale(language))
-    if language == "fr" and day.day == 1:
-        text = re.sub(r"^1(?=\s)", "1er", text)
-    return re.sub(r"\s", NBSP, text)
+    language = _language(language)
+    first = "1er" if language == "fr" and day.day == 1 else str(day.day)
+    return NBSP.join((first, _MONTHS[language][day.month - 1], str(day.year)))
 
 
 def format_number(value: float, language: str, decimals: int | None = None) -> str:
-    """A number with the language's grouping and decimal sign: "2 400", "10,0"; "2,400"."""
-    pattern = None if decimals is None else "#,##0." + "0" * decimals if decimals else "#,##0"
-    # Babel rounds in the current decimal context (28 digits): a number larger than that
-    # (a staff of 1e30 is valid data) needs a context that holds all its digits.
-    digits = len(f"{abs(value):.0f}") + 12 if math.isfinite(value) else 28
+    """A number with the language's grouping and decimal sign: "2 400", "10,0"; "2,400".
+
+    Without ``decimals``, at most three are written (CLDR's "#,##0.###"), trailing zeros
+    dropped; with ``decimals``, exactly that many. Rounding is half to even, as Babel's.
+    """
+    group, point = _SIGNS[_language(language)]
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else "-∞" if value < 0 else "∞"
+    # The text of a float (repr) is the number its author wrote: 0.1, not 0.1000000000000000055
+    number = decimal.Decimal(repr(value) if isinstance(value, float) else value)
+    places = 3 if decimals is None else decimals
+    # A number larger than the default decimal context (28 digits: a staff of 1e30 is
+    # valid data) needs a context that holds all its digits.
+    digits = max(0, number.adjusted()) + places + 2
     with decimal.localcontext() as context:
         context.prec = max(28, digits)
-        return format_decimal(value, format=pattern, locale=_locale(language))
+        rounded = number.quantize(decimal.Decimal(1).scaleb(-places), decimal.ROUND_HALF_EVEN)
+    sign, whole, fraction = _digits(rounded, places)
+    if decimals is None:
+        fraction = fraction.rstrip("0")
+    grouped = group.join(whole[max(0, end - 3) : end] for end in range(len(whole), 0, -3)[::-1])
+    text = f"{grouped}{point}{fraction}" if fraction else grouped
+    return f"-{text}" if sign and (whole.strip("0") or fraction.strip("0")) else text
+
+
+def _digits(number: decimal.Decimal, places: int) -> tuple[bool, str, str]:
+    """The sign, the integer digits and the ``places`` decimal digits of ``number``."""
+    sign, digit_tuple, exponent = number.as_tuple()
+    assert isinstance(exponent, int)
+    text = "".join(map(str, digit_tuple)) + "0" * max(0, exponent)
+    shift = max(0, -exponent)
+    text = text.rjust(shift + 1, "0")
+    whole, fraction = (text[:-shift], text[-shift:]) if shift else (text, "")
+    return bool(sign), whole.lstrip("0") or "0", fraction.ljust(places, "0")[:places]
 
 
 def format_count(language: str, singular: str, plural: str, count: int, **values: str) -> str:
@@ -97,7 +138,8 @@ def format_count(language: str, singular: str, plural: str, count: int, **values
 
 def format_percent(value: float, language: str) -> str:
     """A percentage given in hundredths: 40 -> "40 %" (a no-break space), "40%"."""
-    return format_percent_babel(value / 100, locale=_locale(language))
+    number = format_number(value, language, 0)
+    return f"{number}{NBSP}%" if _language(language) == "fr" else f"{number}%"
 
 
 _PHONE = re.compile(r"^\+?[0-9][0-9 .\-()]*[0-9]$")

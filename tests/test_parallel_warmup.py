@@ -132,3 +132,48 @@ def test_a_serial_build_does_no_warm_up_and_writes_the_same_files(tmp_path: Path
     assert [r for r in records if r["what"] in ("reader", "writer")] == []
     assert [r["frozen"] for r in records if r["what"] == "finished"] == [0]
     assert _output(tmp_path / "parallel" / "html") == _output(tmp_path / "serial" / "html")
+
+
+REBUILD_PROBE = """
+import gc, json, os
+
+
+def _record(what, **values):
+    with open(os.environ["ORGCHART_PROBE_FILE"], "a") as out:
+        out.write(json.dumps({"what": what, **values}) + "\\n")
+
+
+def setup(app):
+    app.connect(
+        "env-before-read-docs",
+        lambda app, env, docnames: _record("reading", frozen=gc.get_freeze_count()),
+    )
+    app.connect(
+        "build-finished",
+        lambda app, exc: _record("finished", frozen=gc.get_freeze_count()),
+        priority=900,
+    )
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+"""
+
+
+def test_a_rebuild_keeps_what_it_unpickled_out_of_the_collectors_walks(tmp_path: Path) -> None:
+    """A serial rebuild freezes the environment it unpickled until the build ends; a fresh
+    build does not (``warmup.freeze_for_rebuild``), and the rebuild writes what it wrote."""
+    src = write_handbook(tmp_path, "rebuild_probe", REBUILD_PROBE)
+    out = tmp_path / "serial" / "html"
+    fresh = _build(src, out, 1)
+    first = _output(out)
+    (src / "annuaire.rst").write_text(
+        "Annuaire\n========\n\nL'annuaire des services.\n\n.. org:directory::\n", "utf-8"
+    )
+    rebuild = _build(src, out, 1)
+    assert [r["frozen"] for r in fresh if r["what"] == "reading"] == [0]
+    assert next(r["frozen"] for r in rebuild if r["what"] == "reading") > 1000
+    assert [r["frozen"] for r in fresh + rebuild if r["what"] == "finished"] == [0, 0]
+    second = _output(out)
+    assert second.pop("annuaire.html") != first.pop("annuaire.html")
+    edited = ("searchindex.js", "_sources/annuaire.rst.txt")
+    assert {k: v for k, v in second.items() if k not in edited} == {
+        k: v for k, v in first.items() if k not in edited
+    }

@@ -121,6 +121,53 @@ def test_english_spacing_holds_numbers_only() -> None:
     assert typeset("2 400 staff: yes; no!", "en") == f"2{NBSP}400 staff: yes; no!"
 
 
+_BABEL_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
+
+
+def _numbers() -> list[float]:
+    import random
+
+    rng = random.Random(20261202)
+    fixed = [0, 1, -1, 999, 1000, -2400, 2400, 1234567.891, 10.5, 0.0005, 2.5, 3.5, 0.125]
+    fixed += [12.3456, 1e21, 0.1, 0.375, 1.0005, 123456789012, 7.25, 1e-7]
+    drawn = [rng.randint(-(10**9), 10**9) for _ in range(300)]
+    drawn += [round(rng.uniform(-1e6, 1e6), rng.randint(0, 5)) for _ in range(300)]
+    return fixed + drawn
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_numbers_dates_and_percentages_are_cldrs_as_babel_writes_them(language: str) -> None:
+    """The patterns written here give Babel's text, which the build no longer loads."""
+    from babel.dates import format_date
+    from babel.numbers import format_decimal
+    from babel.numbers import format_percent as babel_percent
+
+    locale = _BABEL_LOCALES[language]
+    for value in _numbers():
+        for decimals in (None, 0, 1, 2):
+            pattern = None if decimals is None else "#,##0." + "0" * decimals
+            pattern = "#,##0" if decimals == 0 else pattern
+            expected = format_decimal(value, format=pattern, locale=locale)
+            assert format_number(value, language, decimals) == expected, (value, decimals)
+    for percent in [*range(-5, 250), 0.5, 12.5, 13.5, 99.5]:
+        expected = babel_percent(percent / 100, locale=locale)
+        assert format_percent(percent, language) == expected, percent
+    for month in range(1, 13):
+        for day in (1, 2, 9, 28):
+            date = dt.date(2026, month, day)
+            expected = format_date(date, format="long", locale=locale).replace(" ", NBSP)
+            if language == "fr" and day == 1:
+                expected = "1er" + expected[1:]
+            assert format_day(date, language) == expected
+
+
+def test_a_number_rounded_to_zero_has_no_sign() -> None:
+    """Babel writes "-0" for -0.4 without decimals: nobody reads that as a number."""
+    assert format_number(-0.4, "fr", 0) == "0"
+    assert format_number(-0.04, "en", 1) == "0.0"
+    assert format_number(-0.4, "en", 1) == "-0.4"
+
+
 def test_a_number_larger_than_the_decimal_context_is_written_whole() -> None:
     """A staff of 1e30 is valid data (found by the fuzzer: Babel's rounding overflowed)."""
     written = format_number(1e30, "fr")

@@ -144,3 +144,54 @@ def test_python_tag_makes_the_file_unused(tmp_path: Path) -> None:
 def test_deep_nesting_is_reported(tmp_path: Path) -> None:
     file = _read(tmp_path, "a: " + "[" * 5000 + "]" * 5000 + "\n")
     assert [p.code for p in file.problems] == ["yaml-syntax"]
+
+
+_SCALARS = [
+    *("", "~", "null", "Null", "NULL", "true", "True", "false", "FALSE", "yes", "no", "on"),
+    *("0", "-12", "+33", "0142764040", "0x1F", "0o17", "1_000", "190:20:30", "8:30"),
+    *("1.5", "-.5", "1e3", "6.8523015e+5", ".inf", "-.Inf", ".nan", "1_000.5"),
+    *("2024-01-01", "2024-13-45", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10"),
+    *("<<", "=", "Été", "DSI", "a b", "-", "--", "1er janvier", "#x", "a: b", "[x]", "{x}"),
+]
+
+
+@pytest.mark.parametrize("implicit", [(True, False), (False, True), (False, False)])
+def test_the_fast_resolver_gives_pyyamls_tags(implicit: tuple[bool, bool]) -> None:
+    """``_FastLoader.resolve`` answers as PyYAML's safe resolver, for plain and quoted
+    values and for collections."""
+    import yaml
+
+    mine, theirs = yamlsource._FastLoader(""), yaml.SafeLoader("")
+    try:
+        for value in _SCALARS:
+            expected = theirs.resolve(yaml.ScalarNode, value, implicit)
+            assert mine.resolve(yaml.ScalarNode, value, implicit) == expected, value
+        for kind in (yaml.SequenceNode, yaml.MappingNode):
+            assert mine.resolve(kind, None, implicit) == theirs.resolve(kind, None, implicit)
+    finally:
+        mine.dispose()
+        theirs.dispose()
+
+
+def test_a_file_reads_as_pyyaml_reads_it(tmp_path: Path) -> None:
+    """Values, tags and lines of a file mixing every kind of node, plain, quoted, block,
+    flow, aliases and merge keys: the same as PyYAML's own safe loader reads."""
+    import yaml
+
+    # "=" (!!value) and "<<" (!!merge) as values are refused by both; PyYAML fails on 2024-13-45
+    plain = [v for v in _SCALARS if ":" not in v and v not in ("-", "--", "=", "<<", "2024-13-45")]
+    lines = [f"k{index}: {value}" for index, value in enumerate(plain)]
+    lines += [f'q{index}: "{value}"' for index, value in enumerate(_SCALARS)]
+    lines += ["base: &b {x: 1, y: [a, 2, 2024-01-01]}", "other:", "  <<: *b", "  z: |", "    t"]
+    lines += ["items:", "  - plain", "  - 12", "  - {id: a, n: 3}", "  - - nested", "    - 1.5"]
+    text = "\n".join(lines) + "\n"
+    file = _read(tmp_path, text)
+    assert file.problems == []
+    expected = yaml.safe_load(text)
+    for key, value in expected.items():
+        got = file.value[key]
+        assert got == value or (value != value and got != got), key  # NaN is not NaN
+        assert type(got) is type(value) or isinstance(got, type(value)), key
+    assert file.lines.line_of(("items", 2, "n")) == len(lines) - 2
+    assert file.lines.line_of(("items", 3, 1)) == len(lines)
+    assert file.lines.text_line(("other", "z")) == len(lines) - 6

@@ -20,7 +20,7 @@ from .nodes import setup_nodes
 from .pages import generate_pages, remove_gone_pages, remove_unused_drawings
 from .state import before_reading, load_state, note_references, outdated_docs, rewritten_docs
 from .typography import FrenchSpacing, LaTeXFrenchSpacing, SpacingAtRead
-from .warmup import before_parallel_read, before_parallel_write, unfreeze
+from .warmup import before_parallel_read, before_parallel_write, freeze_for_rebuild, unfreeze
 
 __all__ = ["ENV_VERSION", "setup"]
 
@@ -52,6 +52,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("config-inited", check_config)
     app.connect("config-inited", lambda app, config: _static_path(app))
     app.connect("builder-inited", _builder_inited)
+    app.connect("builder-inited", freeze_for_rebuild, priority=900)
     app.connect("env-get-outdated", outdated_docs)
     app.connect("env-before-read-docs", before_reading)
     app.connect("env-before-read-docs", before_parallel_read, priority=900)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, ClassVar
 
-from babel.dates import format_time
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
@@ -26,7 +25,7 @@ __all__ = ["BodyDirective", "schedule_text"]
 
 def _time(value: dt.time, language: str) -> str:
     if language == "fr":
-        return format_time(value, "H 'h' mm", locale="fr")
+        return f"{value.hour} h {value.minute:02d}"  # CLDR's "H 'h' mm": "8 h 05"
     return value.strftime("%H:%M")
 
 
