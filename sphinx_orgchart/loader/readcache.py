@@ -14,7 +14,7 @@ import hashlib
 import pickle
 from pathlib import Path
 
-from . import encoding, yamlsource
+from . import encoding, yamlsource, yamlsyntax
 from .yamlsource import YamlFile, read_yaml
 
 __all__ = ["ReadCache"]
@@ -23,7 +23,7 @@ __all__ = ["ReadCache"]
 def _reader_digest() -> str:
     """What the parsed form depends on: the source of the modules that read a file."""
     digest = hashlib.sha256()
-    for module in (yamlsource, encoding):
+    for module in (yamlsource, yamlsyntax, encoding):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.hexdigest()
 
