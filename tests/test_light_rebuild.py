@@ -31,6 +31,8 @@ HEAVY = (
     "sphinx_orgchart.loader.texts",
     "sphinx_orgchart.graph",
     "sphinx_orgchart.validate",
+    "sphinx_orgchart.recordchecks",
+    "sphinx_orgchart.loader.yamlsyntax",
     "sphinx_orgchart.timeline",
     "sphinx_orgchart.progress",
     "sphinx_orgchart.export",
