@@ -9,7 +9,7 @@ from ..data import OrgData
 from ..i18n import translate
 from ..model import AttachmentKind, Unit, UnitStatus
 from ..vocab import label
-from ..wording import of_organisation
+from .extras import add_secondary, add_shared
 from .layout import cut, depths, fits, split_for_print
 from .model import Box, Chart, ChartSpec, Edge, EdgeKind, Row
 from .text import wrap
@@ -28,9 +28,6 @@ PALETTE: tuple[tuple[str, str], ...] = (
     ("#F6D6BF", "#A04700"),  # vermillion
     ("#F2DDE9", "#8E4B73"),  # reddish purple
 )
-SHARED_PER_BOX = 12
-"""Most units listed in one box of shared units."""
-
 CATEGORY_BORDERS: tuple[str, ...] = ("#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00")
 
 
@@ -287,8 +284,8 @@ class _Builder:
                     else EdgeKind.hierarchy
                 )
                 chart.edges.append(Edge(uid, child, kind))
-        self.add_shared(chart)
-        self.add_secondary(chart)
+        add_shared(self, chart)
+        add_secondary(self, chart)
         return chart
 
     def whole(self) -> bool:
@@ -296,133 +293,6 @@ class _Builder:
         tops, when it has several: a ministry)."""
         tops = self.data.tops_of(self.spec.organisation or "")
         return not self.spec.roots or set(tops) <= set(self.spec.roots)
-
-    def add_shared(self, chart: Chart) -> None:
-        """Units of other organisations shared into this one, dashed: where they are
-        attached when they are, else together in one box per home organisation."""
-        org = self.spec.organisation
-        if not self.spec.show_shared or org is None:
-            return
-        whole = self.whole()
-        grouped: dict[str, list[Unit]] = {}
-        for unit in self.data.shared_units:
-            if unit.organisation == org or org not in self.data.partners_of(unit):
-                continue
-            if unit.id in chart.boxes or not self.visible(unit):
-                continue
-            anchor = next((a.unit for a in unit.attachments if a.unit in chart.boxes), None)
-            parent = chart.boxes.get(unit.parent or "")
-            if anchor is None and parent is not None and not parent.unit.shared_from:
-                anchor = parent.id  # under the direction commune it sits under
-            home = self.data.organisations.get(unit.organisation or "")
-            if anchor is not None:
-                chart.boxes[unit.id] = self.box(unit, [], home.display_name if home else "?")
-                chart.children.setdefault(anchor, []).append(unit.id)
-                chart.children[unit.id] = []
-                chart.edges.append(Edge(anchor, unit.id, EdgeKind.shared))
-            elif whole:
-                grouped.setdefault(unit.organisation or "", []).append(unit)
-        for home_id, units in grouped.items():
-            home = self.data.organisations.get(home_id)
-            name = home.display_name if home else home_id
-            # a box of at most SHARED_PER_BOX units: a long list would be one box too tall
-            # to print, which no split can make smaller
-            for start in range(0, len(units), SHARED_PER_BOX):
-                self.add_shared_group(chart, home_id, name, units, start)
-
-    def add_shared_group(
-        self, chart: Chart, home_id: str, name: str, units: list[Unit], start: int
-    ) -> None:
-        """One box of shared units of ``home_id``, under the top."""
-        language = self.spec.language
-        text = translate(language, "Shared units %(of_home)s") % {
-            "of_home": of_organisation(name, language)
-        }
-        box_id = f"shared-from-{home_id}"
-        if len(units) > SHARED_PER_BOX:
-            total = -(-len(units) // SHARED_PER_BOX)
-            text += f" ({start // SHARED_PER_BOX + 1}/{total})"
-            if start:
-                box_id += f"-{start // SHARED_PER_BOX + 1}"
-        header = Row("", None, text)
-        chart.boxes[box_id] = Box(
-            box_id,
-            header,
-            tuple(self.row(u, name) for u in units[start : start + SHARED_PER_BOX]),
-            level="",
-            rank=0,
-            fill="#FFFFFF",
-            border="#555555",
-            dashed=True,
-        )
-        chart.children[box_id] = []
-        if len(chart.tops) != 1 or chart.tops[0].startswith("shared-from-"):
-            # an organisation with no unit of its own (a member commune): the boxes of the
-            # units that serve it are its chart; one with several top units and no head
-            # above them (a ministry): the box stands beside them, under none of them
-            chart.tops.append(box_id)
-            return
-        chart.children.setdefault(chart.tops[0], []).append(box_id)
-        chart.edges.append(Edge(chart.tops[0], box_id, EdgeKind.shared))
-
-    def add_secondary(self, chart: Chart) -> None:
-        """Secondary attachments, dashed: a link between two drawn units; and, under a drawn
-        unit, a dashed box for each unit attached to it whose main place is elsewhere."""
-        if not self.spec.show_secondary:
-            return
-        self.add_attached_to_organisation(chart)
-        for box in list(chart.boxes.values()):
-            if not box.unit.unit_id or box.unit.shared_from or box.unit.also_under:
-                continue  # not under a group of shared units, nor under a borrowed unit
-            for unit_id in box.unit_ids():
-                for attached in self.data.attached_to(unit_id):
-                    if not self.visible(attached) or not self.kept(attached):
-                        continue
-                    if chart.box_of(attached.id) is not None:
-                        continue
-                    parent = self.data.units.get(attached.parent or "")
-                    # a top unit's place is its organisation
-                    main = parent.label if parent else self.org_name(attached.organisation or "")
-                    chart.boxes[attached.id] = self.box(attached, [], also_under=main)
-                    chart.children.setdefault(box.id, []).append(attached.id)
-                    chart.children[attached.id] = []
-                    chart.edges.append(Edge(box.id, attached.id, EdgeKind.attached))
-        for box in list(chart.boxes.values()):
-            if box.unit.also_under is not None:
-                continue
-            for unit_id in box.unit_ids():
-                unit = self.data.units[unit_id]
-                for attachment in unit.attachments:
-                    if attachment.unit is None:
-                        continue  # an organisation: written in the box (links)
-                    target = chart.box_of(attachment.unit)
-                    if (
-                        target
-                        and target != box.id
-                        and not any(e.source == target and e.target == box.id for e in chart.edges)
-                    ):
-                        chart.edges.append(Edge(target, box.id, EdgeKind.secondary))
-
-    def add_attached_to_organisation(self, chart: Chart) -> None:
-        """In an organisation's chart, the units of others attached to it as a whole (a
-        direction it co-supervises): dashed boxes under its head, or beside its top units
-        when it has several, their main place written in them."""
-        org = self.spec.members_of
-        if org is None or not self.whole():
-            return
-        for unit in self.data.attached_to_organisation(org):
-            if chart.box_of(unit.id) is not None or not self.visible(unit):
-                continue
-            parent = self.data.units.get(unit.parent or "")
-            main = parent.label if parent else self.org_name(unit.organisation or "")
-            chart.boxes[unit.id] = self.box(unit, [], also_under=main)
-            chart.children[unit.id] = []
-            if len(chart.tops) == 1 and not chart.tops[0].startswith("shared-from-"):
-                top = chart.tops[0]  # under the head, as the shared units are
-                chart.children.setdefault(top, []).append(unit.id)
-                chart.edges.append(Edge(top, unit.id, EdgeKind.attached))
-            else:
-                chart.tops.append(unit.id)
 
     def legend(self, chart: Chart) -> list[tuple[str, str, str]]:
         """Legend entries: the levels drawn, the categories, the dashed boxes."""
