@@ -6,7 +6,6 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..data import OrgData
@@ -17,76 +16,10 @@ from ..wording import format_number, format_percent, format_phone, sentence, wit
 from .datarest import parse_data_rest
 from .domain import anchor_of
 from .nodes import anchor_target
+from .refnodes import bullet_list, entry_link, field_item, text_para, xref
 from .text import _, format_day
 
-__all__ = ["SECTIONS", "UnitBlock", "xref"]
-
-
-def xref(
-    objtype: str, target: str, text: str, warn: bool = False, name: str | None = None
-) -> addnodes.pending_xref:
-    """A reference to an object of the ``org`` domain, resolved like the roles.
-
-    ``name`` ("label" or "short", for units) makes the text the unit's name when the
-    document is written (see :mod:`.livenames`); ``text`` is then what it was when read.
-    """
-    ref = addnodes.pending_xref(
-        "",
-        refdomain="org",
-        reftype=objtype,
-        reftarget=target,
-        refexplicit=True,
-        refwarn=warn,
-    )
-    if name is not None:
-        ref["orgchart_name"] = name
-    ref += nodes.inline(text, text, classes=["xref", "org", f"org-{objtype}"])
-    return ref
-
-
-def entry_link(kind: str, unit_id: str, child: nodes.Node) -> addnodes.pending_xref:
-    """``child`` linked to the unit's row in the shared units table or the directory, when
-    the handbook has one (else it stays as it is)."""
-    ref = addnodes.pending_xref(
-        "",
-        refdomain="org",
-        reftype=f"{kind}-entry",
-        reftarget=unit_id,
-        refexplicit=True,
-        refwarn=False,
-    )
-    ref += child
-    return ref
-
-
-def _field(name: str, *body: nodes.Node) -> nodes.field:
-    item = nodes.field()
-    item += nodes.field_name(name, name)
-    content = nodes.field_body()
-    for node in body:
-        content += (
-            node
-            if not isinstance(node, nodes.Inline | nodes.Text)
-            else (nodes.paragraph("", "", node))
-        )
-    item += content
-    return item
-
-
-def _para(*children: nodes.Node | str) -> nodes.paragraph:
-    para = nodes.paragraph()
-    for child in children:
-        para += nodes.Text(child) if isinstance(child, str) else child
-    return para
-
-
-def _bullets(items: list[nodes.Node]) -> nodes.bullet_list:
-    bullets = nodes.bullet_list()
-    for item in items:
-        entry = nodes.list_item()
-        entry += item if isinstance(item, nodes.paragraph) else _para(item)
-        bullets += entry
-    return bullets
+__all__ = ["SECTIONS", "UnitBlock", "act_text"]
 
 
 def act_text(act: LegalAct, language: str) -> str:
@@ -168,14 +101,14 @@ class UnitBlock:
         if level is None:
             return
         self.show("level", level.id)
-        para = _para(xref("level", level.id, level.label(self.language)))
+        para = text_para(xref("level", level.id, level.label(self.language)))
         category = self.data.categories.get(self.unit.category or "")
         if category is not None:
             self.show("category", category.id)
             para += nodes.Text(f" ({category.name.get(self.language)})")
         if self.unit.direct_report:
             para += nodes.Text(" — " + _("reports directly to the general management"))
-        yield _field(_("Level"), para)
+        yield field_item(_("Level"), para)
 
     def organisation(self) -> Iterator[nodes.field]:
         """Home organisation, and the sharing if any."""
@@ -184,7 +117,7 @@ class UnitBlock:
         if org is None:
             return
         self.show("organisation", org.id)
-        yield _field(_("Organisation"), _para(xref("organisation", org.id, org.name)))
+        yield field_item(_("Organisation"), text_para(xref("organisation", org.id, org.name)))
         common = self.data.common[unit.id]
         if common:
             # a direction générale commune: the organisations whose units it heads
@@ -192,12 +125,12 @@ class UnitBlock:
             for index, other in enumerate(self.data.sharing_organisations(unit)):
                 para += nodes.Text(", " if index else "")
                 para += self.organisation_ref(other)
-            yield _field(_("Common to"), para)
+            yield field_item(_("Common to"), para)
         if not unit.shared:
             return
         self.deps.add("sharing")
         paras: list[nodes.Node] = [self.sharing(sharing) for sharing in unit.shared]
-        yield _field(_("Shared with"), paras[0] if len(paras) == 1 else _bullets(paras))
+        yield field_item(_("Shared with"), paras[0] if len(paras) == 1 else bullet_list(paras))
 
     def organisation_ref(self, org_id: str) -> nodes.Node:
         """A link to an organisation, by its name."""
@@ -235,12 +168,12 @@ class UnitBlock:
     def head(self) -> Iterator[nodes.field]:
         """The head post, linked to the unit's row in the directory."""
         if self.unit.head is not None:
-            yield _field(_("Head"), self.post(self.unit.head, directory=True))
+            yield field_item(_("Head"), self.post(self.unit.head, directory=True))
 
     def posts(self) -> Iterator[nodes.field]:
         """Other posts."""
         if self.unit.posts:
-            yield _field(_("Posts"), _bullets([self.post(p) for p in self.unit.posts]))
+            yield field_item(_("Posts"), bullet_list([self.post(p) for p in self.unit.posts]))
 
     def post(self, post: Post, directory: bool = False) -> nodes.paragraph:
         """A post: its anchor, title, state and (when allowed) its holder."""
@@ -265,7 +198,9 @@ class UnitBlock:
     def missions(self) -> Iterator[nodes.field]:
         """The missions, one per item."""
         if self.unit.missions:
-            yield _field(_("Missions"), _bullets([nodes.Text(m) for m in self.unit.missions]))
+            yield field_item(
+                _("Missions"), bullet_list([nodes.Text(m) for m in self.unit.missions])
+            )
 
     def subunits(self) -> Iterator[nodes.field]:
         """Sub-units that exist on the date of the data; under a common unit, those of each
@@ -282,11 +217,11 @@ class UnitBlock:
                 para += self.organisation_ref(child.organisation)
             items.append(para)
         if items:
-            yield _field(_("Sub-units"), _bullets(items))
+            yield field_item(_("Sub-units"), bullet_list(items))
 
     def with_status(self, unit: Unit) -> nodes.paragraph:
         """A link to a unit, with its status when it is not plainly active."""
-        para = _para(self.unit_ref(unit.id))
+        para = text_para(self.unit_ref(unit.id))
         status = unit.status_on(self.data.as_of)
         if status is not UnitStatus.active:
             para += nodes.Text(" ")
@@ -312,13 +247,13 @@ class UnitBlock:
                 para += nodes.Text(f" ({attachment.note})")
             items.append(para)
         if items:
-            yield _field(_("Also attached to"), _bullets(items))
+            yield field_item(_("Also attached to"), bullet_list(items))
         self.deps.add("attachments")
         attached = self.data.attached_to(self.unit.id)
         if attached:
-            yield _field(
+            yield field_item(
                 _("Units also attached here"),
-                _bullets([self.attached_here(u, self.unit.id) for u in attached]),
+                bullet_list([self.attached_here(u, self.unit.id) for u in attached]),
             )
 
     def attached_here(self, unit: Unit, target: str, organisation: bool = False) -> nodes.Node:
@@ -359,7 +294,7 @@ class UnitBlock:
         if contact.website:
             lines.append(nodes.reference(contact.website, contact.website, refuri=contact.website))
         if lines:
-            yield _field(
+            yield field_item(
                 _("Contact"), nodes.line_block("", *[nodes.line("", "", line) for line in lines])
             )
 
@@ -367,7 +302,7 @@ class UnitBlock:
         """Staff in full-time equivalents."""
         if self.unit.staff is not None:
             value = format_number(self.unit.staff, self.language)
-            yield _field(_("Staff"), _para(_("%s FTE") % value))
+            yield field_item(_("Staff"), text_para(_("%s FTE") % value))
 
     def status(self) -> Iterator[nodes.field]:
         """Status and validity dates."""
@@ -383,14 +318,14 @@ class UnitBlock:
             parts.append(_("(then %s)") % label(unit.status, self.language))
         if status is UnitStatus.active and len(parts) == 1:
             return
-        yield _field(_("Status"), _para(" ".join(parts)))
+        yield field_item(_("Status"), text_para(" ".join(parts)))
 
     def replaces(self) -> Iterator[nodes.field]:
         """Units this one replaces."""
         if self.unit.replaces:
-            yield _field(
+            yield field_item(
                 _("Replaces"),
-                _bullets(
+                bullet_list(
                     [
                         self.with_status(self.data.units[u])
                         for u in self.unit.replaces
@@ -402,7 +337,9 @@ class UnitBlock:
     def legal(self) -> Iterator[nodes.field]:
         """The acts that found the unit."""
         if self.unit.legal_basis:
-            yield _field(_("Legal basis"), _bullets([self.act(a) for a in self.unit.legal_basis]))
+            yield field_item(
+                _("Legal basis"), bullet_list([self.act(a) for a in self.unit.legal_basis])
+            )
 
     def act_text(self, act: LegalAct) -> str:
         """ "délibération DCM 2023-145 of 11 December 2023"."""
@@ -412,8 +349,8 @@ class UnitBlock:
         """An act, linked when it has an address."""
         text = self.act_text(act)
         if act.url:
-            return _para(nodes.reference(text, text, refuri=act.url))
-        return _para(text)
+            return text_para(nodes.reference(text, text, refuri=act.url))
+        return text_para(text)
 
     def history(self) -> Iterator[nodes.field]:
         """The changes that concern the unit (a reorganisation, a move...), with their acts."""
@@ -421,7 +358,7 @@ class UnitBlock:
         items: list[nodes.Node] = []
         for event in events_of(self.data, self.unit.id):
             self.show("event", event.id)
-            para = _para(
+            para = text_para(
                 format_day(event.date, self.language)
                 + " — "
                 + label(event.kind, self.language)
@@ -433,7 +370,7 @@ class UnitBlock:
                 para += nodes.Text(" (" + "; ".join(act_text(a, self.language) for a in acts) + ")")
             items.append(para)
         if items:
-            yield _field(_("Changes"), _bullets(items))
+            yield field_item(_("Changes"), bullet_list(items))
 
     def bodies(self) -> Iterator[nodes.field]:
         """Governance bodies the unit sits in."""
@@ -442,8 +379,8 @@ class UnitBlock:
         for body in bodies:
             self.show("body", body.id)
         if bodies:
-            yield _field(
-                _("Governance bodies"), _bullets([xref("body", b.id, b.label) for b in bodies])
+            yield field_item(
+                _("Governance bodies"), bullet_list([xref("body", b.id, b.label) for b in bodies])
             )
 
     def actions(self) -> Iterator[nodes.field]:
@@ -453,7 +390,7 @@ class UnitBlock:
         for action in self.data.actions_of(self.unit.id):
             self.show("action", action.id)
             self.show("objective", action.objective)
-            para = _para(action.title + " — ")
+            para = text_para(action.title + " — ")
             objective = self.data.objectives.get(action.objective)
             if objective is not None:
                 name = (
@@ -470,7 +407,7 @@ class UnitBlock:
             para += nodes.Text(f" ({status})")
             items.append(para)
         if items:
-            yield _field(_("Actions"), _bullets(items))
+            yield field_item(_("Actions"), bullet_list(items))
 
     def answers(self) -> Iterator[nodes.field]:
         """The unit's answers to the objectives of the projet d'administration."""
@@ -499,7 +436,7 @@ class UnitBlock:
             item += definition
             entries += item
         if entries.children:
-            yield _field(_("Answers to the objectives"), entries)
+            yield field_item(_("Answers to the objectives"), entries)
 
     def description(self) -> nodes.container:
         """The description, parsed as reStructuredText (no raw output, no file inclusion)."""

@@ -17,9 +17,9 @@ from sphinx.util.docutils import SphinxDirective
 from ...data import OrgData
 from ...model import Action, Answer, Objective, Unit
 from ..datarest import parse_data_rest
+from ..refnodes import xref
 from ..state import OptionError, get_state, note_deps, option_id
 from ..text import _, as_written, language_of
-from ..unitblock import xref
 from .objectives import status_line
 
 __all__ = ["AnswersDirective", "answer_text", "objective_name"]

@@ -15,9 +15,9 @@ from ...vocab import label
 from ...wording import with_kind
 from ..datarest import parse_data_rest
 from ..domain import OrgDomain
+from ..refnodes import bullet_list, field_item, text_para, xref
 from ..state import get_state, note_deps
 from ..text import _, __, as_written, format_day, language_of
-from ..unitblock import _bullets, _field, _para, xref
 from ..warnings import UNKNOWN_TARGET, warn
 
 __all__ = ["BodyDirective", "schedule_text"]
@@ -82,22 +82,28 @@ class BodyDirective(SphinxDirective):
         if body.role:
             block += parse_data_rest(self, data, "bodies", body.id, body.role, field="role")
         fields = nodes.field_list()
-        fields += _field(_("Kind"), _para(label(body.kind, language)))
+        fields += field_item(_("Kind"), text_para(label(body.kind, language)))
         org = data.organisations.get(body.organisation)
         if org is not None:
-            fields += _field(_("Organisation"), _para(xref("organisation", org.id, org.name)))
+            fields += field_item(
+                _("Organisation"), text_para(xref("organisation", org.id, org.name))
+            )
         if body.chair:
-            fields += _field(_("Chair"), _para(self.post(data, body.chair)))
+            fields += field_item(_("Chair"), text_para(self.post(data, body.chair)))
         if body.members:
-            fields += _field(_("Members"), _bullets([self.member(data, m) for m in body.members]))
+            fields += field_item(
+                _("Members"), bullet_list([self.member(data, m) for m in body.members])
+            )
         if body.schedule is not None:
-            fields += _field(_("Meets"), _para(schedule_text(body.schedule, language)))
+            fields += field_item(_("Meets"), text_para(schedule_text(body.schedule, language)))
         if body.objectives:
-            fields += _field(_("Objectives"), _bullets([nodes.Text(o) for o in body.objectives]))
+            fields += field_item(
+                _("Objectives"), bullet_list([nodes.Text(o) for o in body.objectives])
+            )
         if body.legal_basis:
-            fields += _field(
+            fields += field_item(
                 _("Legal basis"),
-                _bullets(
+                bullet_list(
                     [
                         nodes.Text(
                             with_kind(label(a.kind, language), a.reference)
@@ -113,7 +119,7 @@ class BodyDirective(SphinxDirective):
                 span.append(_("from %s") % format_day(body.valid_from, language))
             if body.valid_until:
                 span.append(_("until %s") % format_day(body.valid_until, language))
-            fields += _field(_("Status"), _para(" ".join(span)))
+            fields += field_item(_("Status"), text_para(" ".join(span)))
         block += fields
         if body.functioning:
             block += nodes.rubric(_("How it works"), _("How it works"))

@@ -15,9 +15,9 @@ from ...graph import Chart, ChartSpec, Direction, Row, build_charts, default_tit
 from ...timeline import as_of_view
 from ..chartnodes import chart_details, chart_figure, chart_unit, orgchart_chart
 from ..nodes import anchor_target, unique_id
+from ..refnodes import xref
 from ..state import get_state, note_deps
 from ..text import _, __, as_written, language_of
-from ..unitblock import xref
 from ..warnings import BAD_OPTION, UNKNOWN_TARGET, warn
 
 __all__ = ["ChartDirective"]

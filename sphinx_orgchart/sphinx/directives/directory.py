@@ -16,10 +16,10 @@ from ...wording import format_phone
 from ..directivenodes import directory, email_address
 from ..domain import OrgDomain
 from ..indices import french_key
+from ..refnodes import xref
 from ..state import OptionError, data_for, get_state, note_deps, option_id
 from ..tables import table
 from ..text import _, __, as_written, language_of
-from ..unitblock import xref
 from ..warnings import BAD_OPTION, warn
 
 __all__ = ["DirectoryDirective", "directory", "email_address"]

@@ -25,9 +25,10 @@ from ...vocab import label
 from ...wording import format_count, sentence
 from ..datarest import parse_data_rest
 from ..nodes import unique_id
+from ..refnodes import bullet_list, xref
 from ..state import OptionError, get_state, note_deps, option_id
 from ..text import _, __, as_written, format_day, language_of
-from ..unitblock import _bullets, act_text, xref
+from ..unitblock import act_text
 from ..warnings import BAD_OPTION, warn
 from .chart import ChartDirective
 
@@ -174,7 +175,7 @@ class ChangesDirective(SphinxDirective):
             facts.append(
                 nodes.paragraph("", _("Reference: ") + act_text(change.reference, language))
             )
-        item += nodes.definition("", _bullets(facts))
+        item += nodes.definition("", bullet_list(facts))
         return item
 
     def event(self, data: OrgData, event: Event, language: str) -> nodes.definition_list_item:
@@ -211,7 +212,7 @@ class ChangesDirective(SphinxDirective):
             )
         facts.extend(nodes.paragraph("", sentence(act_text(a, language))) for a in event.acts)
         if facts:
-            body += _bullets(facts)
+            body += bullet_list(facts)
         if event.text:
             body += parse_data_rest(self, data, "events", event.id, event.text, field="text")
         item += body

@@ -15,9 +15,9 @@ from ...data import OrgData
 from ...model import Level
 from ...wording import format_count
 from ..domain import OrgDomain
+from ..refnodes import xref
 from ..state import OptionError, data_for, note_deps, option_id
 from ..text import _, as_written, language_of
-from ..unitblock import xref
 
 __all__ = ["LevelsDirective"]
 

@@ -17,10 +17,10 @@ from ...wording import format_count
 from ..datarest import parse_data_rest
 from ..directivenodes import progress
 from ..domain import OrgDomain
+from ..refnodes import xref
 from ..state import OptionError, get_state, note_deps, option_id
 from ..tables import table
 from ..text import _, __, as_written, format_day, language_of
-from ..unitblock import xref
 from ..warnings import BAD_OPTION, warn
 
 __all__ = ["ObjectivesDirective", "progress", "status_line"]

@@ -17,9 +17,9 @@ from ...model import AttachmentKind, Organisation, Unit
 from ...vocab import label
 from ..datarest import parse_data_rest
 from ..domain import OrgDomain
+from ..refnodes import bullet_list, field_item, text_para, xref
 from ..state import get_state, note_deps
 from ..text import _, __, as_written, format_day, language_of
-from ..unitblock import _bullets, _field, _para, xref
 from ..warnings import UNKNOWN_TARGET, warn
 from .unit import toctree
 
@@ -65,38 +65,41 @@ class OrganisationDirective(SphinxDirective):
             if target is not None:
                 out.insert(0, target)
         fields = nodes.field_list()
-        fields += _field(_("Kind"), _para(label(org.kind, language)))
+        fields += field_item(_("Kind"), text_para(label(org.kind, language)))
         if org.siren:
-            fields += _field(_("SIREN"), _para(f"{org.siren[:3]} {org.siren[3:6]} {org.siren[6:]}"))
+            fields += field_item(
+                _("SIREN"), text_para(f"{org.siren[:3]} {org.siren[3:6]} {org.siren[6:]}")
+            )
         if org.website:
-            fields += _field(
-                _("Website"), _para(nodes.reference(org.website, org.website, refuri=org.website))
+            fields += field_item(
+                _("Website"),
+                text_para(nodes.reference(org.website, org.website, refuri=org.website)),
             )
         if org.members:
-            fields += _field(_("Member communes"), _para(", ".join(org.members)))
+            fields += field_item(_("Member communes"), text_para(", ".join(org.members)))
         if org.previous:
-            fields += _field(_("Formerly"), _bullets(_former(org, language)))
+            fields += field_item(_("Formerly"), bullet_list(_former(org, language)))
         roots = data.roots.get(org_id, [])
         if roots and "no-units" not in self.options:
             for unit_id in roots:
                 note_deps(self.env, [f"unit:{unit_id}"])
-            fields += _field(
-                _("Top units"), _bullets([xref("unit", u, data.units[u].label) for u in roots])
+            fields += field_item(
+                _("Top units"), bullet_list([xref("unit", u, data.units[u].label) for u in roots])
             )
         common = data.common_roots(org_id)
         if common:
             # the direction générale commune above its units, with its home organisation
             for unit_id in common:
                 note_deps(self.env, [f"unit:{unit_id}"])
-            fields += _field(
-                _("Common units"), _bullets([self.common_entry(data, u) for u in common])
+            fields += field_item(
+                _("Common units"), bullet_list([self.common_entry(data, u) for u in common])
             )
         attached = data.attached_to_organisation(org_id)
         if attached:
             note_deps(self.env, ["attachments", *(f"unit:{u.id}" for u in attached)])
-            fields += _field(
+            fields += field_item(
                 _("Units of other organisations attached to it"),
-                _bullets([self.attached_entry(data, u, org_id) for u in attached]),
+                bullet_list([self.attached_entry(data, u, org_id) for u in attached]),
             )
         block += fields
         if org.description:
@@ -107,7 +110,7 @@ class OrganisationDirective(SphinxDirective):
     def common_entry(data: OrgData, unit_id: str) -> nodes.paragraph:
         """A common unit, linked, and the organisation it belongs to."""
         unit = data.units[unit_id]
-        para = _para(xref("unit", unit.id, unit.label))
+        para = text_para(xref("unit", unit.id, unit.label))
         home = data.organisations.get(unit.organisation or "")
         if home is not None:
             para += nodes.Text(" — ")
@@ -134,7 +137,7 @@ def _former(org: Organisation, language: str) -> list[nodes.Node]:
         assert following is not None  # every period but the first has a start
         last = following - dt.timedelta(days=1)
         items.append(
-            _para(
+            text_para(
                 f"{state.name} ({label(state.kind, language)}) "
                 + _("until %s") % format_day(last, language)
             )
@@ -165,9 +168,9 @@ class PackageDirective(SphinxDirective):
         if "no-maintainer" in self.options:
             return [block]
         fields = nodes.field_list()
-        fields += _field(_("Data as of"), _para(format_day(info.as_of, language)))
+        fields += field_item(_("Data as of"), text_para(format_day(info.as_of, language)))
         if info.reviewed:
-            fields += _field(_("Last reviewed"), _para(format_day(info.reviewed, language)))
+            fields += field_item(_("Last reviewed"), text_para(format_day(info.reviewed, language)))
         keeper = info.maintainer
         if keeper is not None:
             unit = data.units.get(keeper.unit or "")
@@ -183,7 +186,7 @@ class PackageDirective(SphinxDirective):
                 para += nodes.reference(keeper.email, keeper.email, refuri=f"mailto:{keeper.email}")
             if keeper.phone:
                 para += nodes.Text(" — " + keeper.phone)
-            fields += _field(_("Maintained by"), para)
+            fields += field_item(_("Maintained by"), para)
         block += fields
         return [block]
 

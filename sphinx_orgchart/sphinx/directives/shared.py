@@ -13,10 +13,10 @@ from ...data import OrgData
 from ...model import MutualisationMode, Sharing, Unit
 from ...vocab import label
 from ..domain import OrgDomain
+from ..refnodes import xref
 from ..state import OptionError, data_for, note_deps, option_id
 from ..tables import table
 from ..text import _, as_written, format_day, language_of
-from ..unitblock import xref
 
 __all__ = ["SharedDirective"]
 
