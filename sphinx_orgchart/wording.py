@@ -54,7 +54,7 @@ __all__ = [
 NBSP = "\u00a0"
 """No-break space: before ``:`` and ``%``, inside « guillemets », in numbers and phones."""
 NARROW_NBSP = "\u202f"
-"""Narrow no-break space: before ``;``, ``!`` and ``?`` (and Babel's French thousands)."""
+"""Narrow no-break space: before ``;``, ``!`` and ``?``, and between French thousands."""
 
 
 _MONTHS = {
@@ -106,23 +106,12 @@ def format_number(value: float, language: str, decimals: int | None = None) -> s
     with decimal.localcontext() as context:
         context.prec = max(28, digits)
         rounded = number.quantize(decimal.Decimal(1).scaleb(-places), decimal.ROUND_HALF_EVEN)
-    sign, whole, fraction = _digits(rounded, places)
+    whole, _, fraction = format(rounded.copy_abs(), "f").partition(".")
     if decimals is None:
         fraction = fraction.rstrip("0")
     grouped = group.join(whole[max(0, end - 3) : end] for end in range(len(whole), 0, -3)[::-1])
     text = f"{grouped}{point}{fraction}" if fraction else grouped
-    return f"-{text}" if sign and (whole.strip("0") or fraction.strip("0")) else text
-
-
-def _digits(number: decimal.Decimal, places: int) -> tuple[bool, str, str]:
-    """The sign, the integer digits and the ``places`` decimal digits of ``number``."""
-    sign, digit_tuple, exponent = number.as_tuple()
-    assert isinstance(exponent, int)
-    text = "".join(map(str, digit_tuple)) + "0" * max(0, exponent)
-    shift = max(0, -exponent)
-    text = text.rjust(shift + 1, "0")
-    whole, fraction = (text[:-shift], text[-shift:]) if shift else (text, "")
-    return bool(sign), whole.lstrip("0") or "0", fraction.ljust(places, "0")[:places]
+    return f"-{text}" if rounded.is_signed() and not rounded.is_zero() else text
 
 
 def format_count(language: str, singular: str, plural: str, count: int, **values: str) -> str:

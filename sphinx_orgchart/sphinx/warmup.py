@@ -10,7 +10,8 @@ processes took 1,490 samples against 1,105 for plain reST's (``docs/performance.
 
 Done here once, before the first fork, every chunk inherits it. A build that reads or
 writes nothing in parallel does none of it (a rebuild with no change imports none of it:
-``tests/test_light_rebuild.py``).
+``tests/test_light_rebuild.py``). A serial rebuild, too, keeps what it unpickled out of the
+garbage collector's walks (:func:`freeze_for_rebuild`).
 """
 
 from __future__ import annotations
@@ -81,7 +82,7 @@ def freeze_for_rebuild(app: Sphinx) -> None:
 
     A rebuild reads few documents, or none, and its collector walked all of them at each
     full collection: two of 67 ms in a rebuild with no change of the ministry's handbook,
-    against one of 15 ms once frozen (``docs/performance.rst``, "Rebuilds with no change").
+    against one of 15 to 29 ms once frozen (``docs/performance.rst``, "2 December").
     Nothing is collected first: that would be the very walk this saves, and the garbage of
     starting Sphinx is small. A fresh build is left alone: what it frees while writing is
     then collected later, and its peak memory grew by 11 MB at 1,000 units.
