@@ -81,8 +81,8 @@ def freeze_for_rebuild(app: Sphinx) -> None:
     Sphinx itself out of the garbage collector's reach until the build ends.
 
     A rebuild reads few documents, or none, and its collector walked all of them at each
-    full collection: two of 67 ms in a rebuild with no change of the ministry's handbook,
-    against one of 15 to 29 ms once frozen (``docs/performance.rst``, "2 December").
+    full collection: two of 67 to 72 ms in a rebuild with no change of the ministry's handbook,
+    against one of 14 to 29 ms once frozen (``docs/performance.rst``, "2 December").
     Nothing is collected first: that would be the very walk this saves, and the garbage of
     starting Sphinx is small. A fresh build is left alone: what it frees while writing is
     then collected later, and its peak memory grew by 11 MB at 1,000 units.
