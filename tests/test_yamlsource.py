@@ -195,3 +195,10 @@ def test_a_file_reads_as_pyyaml_reads_it(tmp_path: Path) -> None:
     assert file.lines.line_of(("items", 2, "n")) == len(lines) - 2
     assert file.lines.line_of(("items", 3, 1)) == len(lines)
     assert file.lines.text_line(("other", "z")) == len(lines) - 6
+
+
+def test_a_merge_key_written_with_its_tag_merges(tmp_path: Path) -> None:
+    """``!!merge`` is a merge key without ``<<`` in the text: merged as PyYAML merges it."""
+    file = _read(tmp_path, "base: &b {x: 1}\nother:\n  !!merge m: *b\n  z: 2\n")
+    assert file.problems == []
+    assert file.value["other"] == {"x": 1, "z": 2}

@@ -188,7 +188,7 @@ class _Builder:
         self.aliases = aliases
         """Whether the text may hold aliases (a ``*``): only then can a node recur."""
         self.merges = merges
-        """Whether the text may hold merge keys (``<<``)."""
+        """Whether the text may hold merge keys (``<<``, or a key tagged ``!!merge``)."""
 
     def problem(self, code: str, msgid: str, line: int, **args: object) -> None:
         self.out.problems.append(Problem(code, msgid, args, self.out.path, line))
@@ -400,7 +400,7 @@ def read_yaml(path: Path, max_bytes: int = MAX_FILE_BYTES) -> YamlFile:
                 )
             )
             return out
-        builder = _Builder(loader, out, aliases="*" in text, merges="<<" in text)
+        builder = _Builder(loader, out, aliases="*" in text, merges="<<" in text or "merge" in text)
         try:
             value = builder.build(node, ())
         except RecursionError:
