@@ -33,6 +33,7 @@ HEAVY = (
     "sphinx_orgchart.validate",
     "sphinx_orgchart.recordchecks",
     "sphinx_orgchart.loader.yamlsyntax",
+    "sphinx_orgchart.sphinx.directoryrows",
     "sphinx_orgchart.timeline",
     "sphinx_orgchart.progress",
     "sphinx_orgchart.export",

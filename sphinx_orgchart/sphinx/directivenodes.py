@@ -12,14 +12,39 @@ from typing import Any
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from .nodes import elsewhere_pass_through
 
-__all__ = ["directory", "email_address", "poster_link", "progress", "setup_directive_nodes"]
+__all__ = [
+    "DirectoryRows",
+    "directory",
+    "email_address",
+    "poster_link",
+    "progress",
+    "setup_directive_nodes",
+]
 
 
 class directory(nodes.General, nodes.Element):
-    """Holds a directory table; in HTML, a script adds a search box above it."""
+    """Holds a directory table; in HTML, a script adds a search box above it.
+
+    With ``units`` (the ids of its rows, see :mod:`.directoryrows`), the rows are made when
+    the page is written."""
+
+
+class DirectoryRows(SphinxPostTransform):
+    """When a page is written, the rows of its directories (:mod:`.directoryrows`)."""
+
+    default_priority = 4  # before the references are named (5) and resolved (10)
+
+    def run(self, **kwargs: Any) -> None:
+        found = [node for node in self.document.findall(directory) if "units" in node]
+        if found:
+            from .directoryrows import make_rows
+
+            for node in found:
+                make_rows(self, node)
 
 
 class email_address(nodes.reference):
@@ -71,6 +96,13 @@ def _visit_directory_html(self: Any, node: directory) -> None:
         )
     )
 
+    if "units" in node:
+        from .directoryrows import write_rows_html
+
+        write_rows_html(self, node)
+        self.body.append("</div>\n")
+        raise nodes.SkipNode
+
 
 def _depart_directory_html(self: Any, node: directory) -> None:
     self.body.append("</div>\n")
@@ -117,4 +149,5 @@ def setup_directive_nodes(app: Sphinx) -> None:
     )
     app.add_node(progress, html=(_visit_progress_html, None), **elsewhere_pass_through())
     app.add_node(poster_link, html=(_visit_poster_html, None), **elsewhere_pass_through())
+    app.add_post_transform(DirectoryRows)
     app.add_js_file("orgchart-directory.js", loading_method="defer")

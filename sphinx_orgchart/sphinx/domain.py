@@ -20,7 +20,7 @@ from ..vocab import label
 from ..wording import typeset
 from .directives import DIRECTIVES, directive_class
 from .indices import SharedUnitIndex, UnitIndex
-from .nodes import anchor_target, shared_marker
+from .nodes import anchor_target, shared_marker, unique_id
 from .state import OrgState, get_state, note_deps
 from .text import _, __, language_of
 from .warnings import DUPLICATE, NO_PAGE, UNKNOWN_TARGET, warn
@@ -267,6 +267,15 @@ class OrgDomain(Domain):
         self.entries[key] = (self.env.docname, anchor)
         self._recorded(self.env.docname).append(("entries", key))
         return True
+
+    def entry_anchor(self, document: nodes.document, kind: str, unit_id: str) -> str | None:
+        """The id of a unit's row in a list, when this row is the one links lead to (the
+        caller puts it on the row and in ``document.ids``)."""
+        if (kind, unit_id) in self.entries:
+            return None
+        anchor = unique_id(document, entry_anchor(kind, unit_id))
+        self.note_entry(kind, unit_id, anchor)
+        return anchor
 
     def entry_target(
         self, document: nodes.document, kind: str, unit_id: str

@@ -10,15 +10,11 @@ from sphinx.util.docutils import SphinxDirective
 
 from ...data import OrgData
 from ...i18n import ntranslate
-from ...model import PostState, Unit, UnitStatus
-from ...vocab import label
-from ...wording import format_phone
+from ...model import Unit
 from ..directivenodes import directory, email_address
 from ..domain import OrgDomain
 from ..indices import french_key
-from ..refnodes import xref
 from ..state import OptionError, data_for, get_state, note_deps, option_id
-from ..tables import table
 from ..text import _, __, as_written, language_of
 from ..warnings import BAD_OPTION, warn
 
@@ -101,40 +97,10 @@ class DirectoryDirective(SphinxDirective):
             ],
             names=[u.id for u in units] + sorted(parents) if live else [],
         )
-        name_form = "label" if live else None
-        short_form = "short" if live else None
-        language = language_of(self.env)
         show_people = bool(
             self.env.config.orgchart_show_people and data.package.package.publish_people
         )
-        domain: OrgDomain = self.env.get_domain("org")  # type: ignore[assignment]
-        rows: list[list[list[nodes.Node]]] = []
-        for unit in units:
-            name: list[nodes.Node] = [xref("unit", unit.id, unit.label, name=name_form)]
-            status = unit.status_on(data.as_of)  # "prévue" while it is to come
-            if status is not UnitStatus.active:
-                name += [
-                    nodes.Text(" "),
-                    nodes.inline("", label(status, language), classes=["orgchart-status"]),
-                ]
-            target = domain.entry_target(self.state.document, "directory", unit.id)
-            if target is not None:
-                name.insert(0, target)
-            level = data.levels.get(unit.level)
-            parent = data.units.get(unit.parent or "")
-            rows.append(
-                [
-                    name,
-                    [nodes.Text(level.label(language) if level else unit.level)],
-                    [xref("unit", parent.id, parent.sigle or parent.name, name=short_form)]
-                    if parent
-                    else [],
-                    self.head(unit, language, show_people),
-                    self.phone(unit),
-                    self.email(unit),
-                    [nodes.Text(unit.contact.site)] if unit.contact and unit.contact.site else [],
-                ]
-            )
+        language = language_of(self.env)
         node = directory(
             search_label=_("Search the directory"),
             # both forms: the script picks one by the number shown ("1 unité sur 153")
@@ -146,46 +112,21 @@ class DirectoryDirective(SphinxDirective):
             ),
             plural_rule=language,
         )
-        node += table(
-            [_("Unit"), _("Level"), _("Attached to"), _("Head"), _("Phone"), _("Email"), _("Site")],
-            rows,
-            # per cent of the PDF's line ("colwidths-given"): the e-mail's longest piece
-            # between its breaks ("belcourt-metropole.") and a phone number on one line
-            # fit their column in 10 pt type, each header in the text builder's characters;
-            # HTML has its own widths (orgchart.css)
-            [16, 10, 13, 15, 15, 19, 12],
-            classes=["orgchart-directory-table", "colwidths-given"],
-        )
+        domain: OrgDomain = self.env.get_domain("org")  # type: ignore[assignment]
+        document = self.state.document
+        anchors: dict[str, str] = {}
+        for unit in units:
+            anchor = domain.entry_anchor(document, "directory", unit.id)
+            if anchor is not None:
+                anchors[unit.id] = anchor
+                document.ids[anchor] = node  # the row's id, kept from the page's other ids
+        if live:
+            # the rows are made when the page is written (see directoryrows)
+            node["units"] = [u.id for u in units]
+            node["anchors"] = anchors
+            node["show_people"] = show_people
+            return [node]
+        from ..directoryrows import directory_table
+
+        node += directory_table(document, data, units, anchors, show_people, False, language)
         return [node]
-
-    @staticmethod
-    def head(unit: Unit, language: str, show_people: bool) -> list[nodes.Node]:
-        """The head post, its state, and its holder when names may be printed."""
-        if unit.head is None:
-            return []
-        cell: list[nodes.Node] = [nodes.Text(unit.head.display())]
-        if unit.head.state is not PostState.filled:
-            cell.append(nodes.Text(" "))
-            cell.append(
-                nodes.inline("", label(unit.head.state, language), classes=["orgchart-status"])
-            )
-        if show_people and unit.head.holder is not None:
-            cell.append(nodes.Text(" — " + unit.head.holder.name))
-        return cell
-
-    @staticmethod
-    def phone(unit: Unit) -> list[nodes.Node]:
-        """The phone number, as a tel: link."""
-        if unit.contact is None or not unit.contact.phone:
-            return []
-        number = "".join(c for c in unit.contact.phone if c.isdigit() or c == "+")
-        phone = format_phone(unit.contact.phone)  # never broken across two lines
-        return [nodes.reference(phone, phone, refuri=f"tel:{number}")]
-
-    @staticmethod
-    def email(unit: Unit) -> list[nodes.Node]:
-        """The email address, as a mailto: link."""
-        if unit.contact is None or not unit.contact.email:
-            return []
-        address = unit.contact.email
-        return [email_address(address, address, refuri=f"mailto:{address}")]
