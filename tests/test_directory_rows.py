@@ -135,3 +135,16 @@ def test_other_builders_get_docutils_rows(tmp_path: Path) -> None:
     assert "(DRH)" in text  # a cell is wrapped on its column's lines
     assert "drh@mini.example" in text
     assert re.search(r"03\s00\s00\s00\s01", text)  # no-break spaces between its pairs
+
+
+def test_only_the_pages_with_a_directory_are_looked_at(tmp_path: Path) -> None:
+    srcdir = copy_root("lists", tmp_path / "lists")
+    app, _ = build(srcdir, "html")
+    pages = app.env.domaindata["org"]["rows_at_write"]
+    assert pages == {("directory", "annuaire"): ("annuaire", "")}
+    (srcdir / "annuaire.rst").write_text("Annuaire\n========\n\nÀ venir.\n", encoding="utf-8")
+    app, _ = build(srcdir, "html")
+    assert app.env.domaindata["org"]["rows_at_write"] == {}  # forgotten with its page
+    assert 'class="orgchart-directory"' not in (Path(app.outdir) / "annuaire.html").read_text(
+        "utf-8"
+    )

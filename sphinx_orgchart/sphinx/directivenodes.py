@@ -33,12 +33,22 @@ class directory(nodes.General, nodes.Element):
     the page is written."""
 
 
+_OWN_TREE = frozenset({"html", "dirhtml"})
+"""Builders that resolve the tree of each page on its own (LaTeX, ``singlehtml``... resolve
+one tree made of many pages)."""
+
+
 class DirectoryRows(SphinxPostTransform):
     """When a page is written, the rows of its directories (:mod:`.directoryrows`)."""
 
     default_priority = 4  # before the references are named (5) and resolved (10)
 
     def run(self, **kwargs: Any) -> None:
+        pages = self.env.domaindata["org"].get("rows_at_write")
+        if not pages:
+            return
+        if self.env._builder_cls.name in _OWN_TREE and ("directory", self.env.docname) not in pages:
+            return  # the tree of one page, which has no such directory
         found = [node for node in self.document.findall(directory) if "units" in node]
         if found:
             from .directoryrows import make_rows

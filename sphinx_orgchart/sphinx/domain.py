@@ -195,6 +195,8 @@ class OrgDomain(Domain):
         "objects": {},  # (objtype, id) -> (docname, anchor)
         "deps": {},  # docname -> set of dependency keys
         "entries": {},  # (kind, unit id) -> (docname, anchor): rows of lists, not objects
+        # ("directory", docname) -> (docname, ""): pages with rows made when written
+        "rows_at_write": {},
         "by_doc": {},  # docname -> [(table, key)]: what each document recorded, to forget it
         "state": OrgState(),
     }
@@ -267,6 +269,14 @@ class OrgDomain(Domain):
         self.entries[key] = (self.env.docname, anchor)
         self._recorded(self.env.docname).append(("entries", key))
         return True
+
+    def note_rows_at_write(self) -> None:
+        """Record that the current page has a directory whose rows are made when it is
+        written (:class:`~.directivenodes.DirectoryRows` looks at no other page)."""
+        key = ("directory", self.env.docname)
+        if key not in self.data["rows_at_write"]:
+            self.data["rows_at_write"][key] = (self.env.docname, "")
+            self._recorded(self.env.docname).append(("rows_at_write", key))
 
     def entry_anchor(self, document: nodes.document, kind: str, unit_id: str) -> str | None:
         """The id of a unit's row in a list, when this row is the one links lead to (the

@@ -24,7 +24,7 @@ from .warmup import before_parallel_read, before_parallel_write, freeze_for_rebu
 
 __all__ = ["ENV_VERSION", "setup"]
 
-ENV_VERSION = 5
+ENV_VERSION = 6
 """Bumped when what the extension keeps in the environment changes shape."""
 
 STATIC = Path(__file__).resolve().parent.parent / "static"

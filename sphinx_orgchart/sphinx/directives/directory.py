@@ -125,6 +125,7 @@ class DirectoryDirective(SphinxDirective):
             node["units"] = [u.id for u in units]
             node["anchors"] = anchors
             node["show_people"] = show_people
+            domain.note_rows_at_write()
             return [node]
         from ..directoryrows import directory_table
 
