@@ -291,10 +291,11 @@ class OrgDomain(Domain):
         self, document: nodes.document, kind: str, unit_id: str
     ) -> nodes.target | None:
         """The target of a unit's row in a list, when this row is the one links lead to."""
-        if (kind, unit_id) in self.entries:
+        anchor = self.entry_anchor(document, kind, unit_id)
+        if anchor is None:
             return None
-        target = anchor_target(document, entry_anchor(kind, unit_id))
-        self.note_entry(kind, unit_id, target["ids"][0])
+        target = nodes.target("", "", ids=[anchor])
+        document.set_id(target)
         return target
 
     def clear_doc(self, docname: str) -> None:
