@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -14,13 +13,21 @@ from .chartnodes import setup_chart_nodes
 from .config import check_config, setup_config
 from .directivenodes import setup_directive_nodes
 from .domain import OrgDomain, warn_missing
+from .indexpages import index_page_context, note_written, record_index_pages, template_path
 from .indices import prepare_indices
 from .livenames import LiveNames
 from .nodes import setup_nodes
 from .pages import generate_pages, remove_gone_pages, remove_unused_drawings
 from .state import before_reading, load_state, note_references, outdated_docs, rewritten_docs
 from .typography import FrenchSpacing, LaTeXFrenchSpacing, SpacingAtRead
-from .warmup import before_parallel_read, before_parallel_write, freeze_for_rebuild, unfreeze
+from .warmup import (
+    before_parallel_read,
+    before_parallel_write,
+    freeze_for_rebuild,
+    resume_collector,
+    suspend_collector,
+    unfreeze,
+)
 
 __all__ = ["ENV_VERSION", "setup"]
 
@@ -31,7 +38,7 @@ STATIC = Path(__file__).resolve().parent.parent / "static"
 
 
 def _builder_inited(app: Sphinx) -> None:
-    load_state(app).build_started = time.time_ns()
+    load_state(app)
     generate_pages(app)
 
 
@@ -51,6 +58,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.connect("config-inited", check_config)
     app.connect("config-inited", lambda app, config: _static_path(app))
+    app.connect("config-inited", template_path)
+    app.connect("config-inited", suspend_collector, priority=950)
+    app.connect("builder-inited", resume_collector, priority=50)
     app.connect("builder-inited", _builder_inited)
     app.connect("builder-inited", freeze_for_rebuild, priority=900)
     app.connect("env-get-outdated", outdated_docs)
@@ -61,7 +71,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("env-get-updated", remove_gone_pages)
     app.connect("env-updated", prepare_indices)
     app.connect("doctree-resolved", before_parallel_write)
+    app.connect("doctree-resolved", note_written)
+    app.connect("html-page-context", index_page_context)
     app.connect("build-finished", remove_unused_drawings)
+    app.connect("build-finished", record_index_pages)
     app.connect("build-finished", unfreeze)
     app.add_post_transform(LiveNames)
     app.add_transform(SpacingAtRead)

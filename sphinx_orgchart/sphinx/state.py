@@ -74,7 +74,6 @@ class OrgState:
     page_digests: dict[str, str] = field(default_factory=dict)  # their texts' digests
     settings: tuple[str, str] = ("", "")
     indices: dict[str, tuple[str, Any]] = field(default_factory=dict)  # indices.py
-    build_started: int = 0  # time.time_ns() when the build began
     owner_pid: int = 0  # the process that loaded the package in this build
 
     @property
